@@ -1,0 +1,120 @@
+/**
+ * The shapes that flow from content (article.md + annotations.yaml) through the
+ * pipeline to the pages. Framework-free: nothing here knows about Astro.
+ */
+
+export const CLAIM_KINDS = ['fact', 'interpretation', 'opinion', 'prediction'] as const;
+export type ClaimKind = (typeof CLAIM_KINDS)[number];
+
+/** Ratings, from best to worst supported; only facts and interpretations carry one. */
+export const RATINGS = [
+  'accurate',
+  'mostly-accurate',
+  'missing-context',
+  'misleading',
+  'inaccurate',
+  'unverifiable',
+] as const;
+export type Rating = (typeof RATINGS)[number];
+
+export interface Republication {
+  publisher: string;
+  date: string; // YYYY-MM-DD
+  url?: string;
+}
+
+export interface ArticleFrontmatter {
+  title: string;
+  subtitle?: string;
+  author: { name: string; bio?: string };
+  published: string; // YYYY-MM-DD
+  publisher: string;
+  republished?: Republication[];
+  copyright?: string;
+  regions?: string[];
+  themes?: string[];
+  summary?: string;
+  lang: string; // BCP 47, default 'en'
+}
+
+export interface SourceEntry {
+  id: string;
+  title: string;
+  publisher: string;
+  date?: string; // YYYY-MM-DD, YYYY-MM or YYYY
+  url?: string;
+  excerpt?: string;
+}
+
+export interface ClaimEntry {
+  id: string;
+  quote: string;
+  prefix?: string;
+  suffix?: string;
+  kind: ClaimKind;
+  rating?: Rating;
+  summary: string;
+  note: string; // Markdown
+  topics: string[];
+}
+
+/** A problem found in content; `file:line:column` always point at the source of it. */
+export interface ContentMessage {
+  file: string;
+  line?: number;
+  column?: number;
+  ruleId: string; // e.g. 'quote-not-found'
+  severity: 'error' | 'warning';
+  /** The claim or source id concerned, when there is one. */
+  subject?: string;
+  reason: string;
+}
+
+export interface RenderedSource extends SourceEntry {
+  /** 1-based footnote number: cited sources in order of first citation, then the author's links. */
+  number: number;
+  origin: 'annotation' | 'author-link';
+  /** Every place that cites it, in document order; `backrefId` is the id of the citing element. */
+  citedBy: { claimId?: string; backrefId: string }[];
+}
+
+export interface RenderedClaim extends ClaimEntry {
+  /** 1-based position in text order. */
+  number: number;
+  /** The passage as it stands in the rendered text (may differ from `quote` in quotes/white space). */
+  exact: string;
+  /** Up to 32 characters of rendered text before and after, for W3C TextQuoteSelector. */
+  prefixContext: string;
+  suffixContext: string;
+  /** Offsets into `RenderedArticle.text` (W3C TextPositionSelector). */
+  start: number;
+  end: number;
+  /** id of the block (title, subtitle or paragraph) that holds it. */
+  blockId: string;
+  /** The block's HTML with no ids or markers, this claim's passage wrapped in <mark>. */
+  contextHtml: string;
+  /** The note rendered to sanitised HTML; citations link to `#source-<n>` entries. */
+  noteHtml: string;
+  /** Ids of the sources the note cites, in order of first citation. */
+  sourceIds: string[];
+  /** id of the claim this one lies inside, if any. */
+  parentId?: string;
+}
+
+export interface RenderedArticle {
+  slug: string;
+  frontmatter: ArticleFrontmatter;
+  titleHtml: string;
+  subtitleHtml?: string;
+  /** Notes for claims in the title and subtitle (an <aside> or ''). */
+  headNotesHtml: string;
+  bodyHtml: string;
+  /** The rendered text, blocks joined by "\n\n": what TextPositionSelector offsets count in. */
+  text: string;
+  claims: RenderedClaim[];
+  sources: RenderedSource[];
+  assessmentHtml?: string;
+  contextHtml?: string;
+  checked?: string;
+  warnings: ContentMessage[];
+}
