@@ -1,0 +1,60 @@
+import type { ClaimKind, Rating } from './types.ts';
+
+/**
+ * The words and symbols readers see for kinds and ratings. Pages, notes, the
+ * method page and exports all use these, so a rating reads the same everywhere.
+ * A symbol always travels with its word: colour and shape are never the only cue.
+ */
+export const KIND_LABEL: Record<ClaimKind, string> = {
+  fact: 'Fact',
+  interpretation: 'Interpretation',
+  opinion: 'Opinion',
+  prediction: 'Prediction',
+};
+
+export const RATING_LABEL: Record<Rating, string> = {
+  accurate: 'Accurate',
+  'mostly-accurate': 'Mostly accurate',
+  'missing-context': 'Missing context',
+  misleading: 'Misleading',
+  inaccurate: 'Inaccurate',
+  unverifiable: 'Unverifiable',
+};
+
+export const RATING_SYMBOL: Record<Rating, string> = {
+  accurate: '✓',
+  'mostly-accurate': '≈',
+  'missing-context': '+',
+  misleading: '!',
+  inaccurate: '✗',
+  unverifiable: '?',
+};
+
+/** Opinions and predictions carry no rating; their marker shows the kind instead. */
+export const UNRATED_SYMBOL: Record<'opinion' | 'prediction', string> = {
+  opinion: '“',
+  prediction: '→',
+};
+
+export const RATING_MEANING: Record<Rating, string> = {
+  accurate: 'The record supports the statement as written.',
+  'mostly-accurate': 'Right in substance, with a minor error or imprecision.',
+  'missing-context': 'Literally true, but leaves out facts that change how it reads.',
+  misleading: 'Contains some truth, but leads the reader to a false conclusion.',
+  inaccurate: 'The record contradicts it.',
+  unverifiable: 'No reliable public record settles it either way.',
+};
+
+export const KIND_MEANING: Record<ClaimKind, string> = {
+  fact: 'A statement about events, numbers, documents or what someone said or did, which the record can settle.',
+  interpretation: 'A reading of facts (a cause, a motive, a characterisation) that evidence can support or undercut.',
+  opinion: 'A value judgement; not rated, but the note says what it rests on.',
+  prediction: 'A claim about the future; not rated, but the note gives what was known at the time and, marked as later, what happened.',
+};
+
+/** The marker's accessible name, e.g. "Fact, rated misleading" or "Opinion, not rated". */
+export function claimLabel(kind: ClaimKind, rating?: Rating): string {
+  return rating
+    ? `${KIND_LABEL[kind]}, rated ${RATING_LABEL[rating].toLowerCase()}`
+    : `${KIND_LABEL[kind]}, not rated`;
+}
