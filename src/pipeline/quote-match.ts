@@ -1,0 +1,171 @@
+/**
+ * A pure text-quote matcher (W3C TextQuoteSelector semantics, Hypothesis-style
+ * normalisation): no trees here, only strings and offsets. The remark plugin
+ * feeds it the text of each block and maps the answer back onto the tree.
+ *
+ * Rules (see CONTENT-CONTRACT.md, "Anchoring rules"):
+ * - selector and text are compared after `normalize` (white space runs, quotes);
+ * - the exact must be non-empty; white space at its two ends is ignored (YAML
+ *   block scalars add a final newline);
+ * - `prefix` must end right before the exact, `suffix` must start right after
+ *   it; white space where they meet the exact is not significant;
+ * - the selector must pick exactly one place.
+ * All offsets returned are offsets into the ORIGINAL text(s).
+ */
+import search from 'approx-string-match';
+import { normalize, type NormalizedText } from './normalize.ts';
+
+export interface QuoteSelector {
+  exact: string;
+  prefix?: string;
+  suffix?: string;
+}
+
+/** A stretch of an original text. */
+export interface Passage {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export type QuoteMatch =
+  | { status: 'found'; start: number; end: number }
+  | {
+      status: 'not-found';
+      /** The passage most like the quote (or, when the exact occurs, like prefix + exact + suffix). */
+      closest?: Passage;
+      /** How often the exact alone occurs: > 0 means prefix/suffix matched none of them. */
+      exactCount?: number;
+    }
+  | { status: 'ambiguous'; count: number; starts: number[] };
+
+/** The same answer over several texts (the blocks of an article); `index` says which text. */
+export type TextsMatch =
+  | { status: 'found'; index: number; start: number; end: number }
+  | { status: 'not-found'; closest?: Passage & { index: number }; exactCount: number }
+  | { status: 'ambiguous'; count: number; places: { index: number; start: number }[] };
+
+/** The approximate search allows a third of the pattern's length in errors, at most this many. */
+const MAX_CLOSEST_ERRORS = 64;
+
+/** Every start of `needle` in `haystack`, overlapping occurrences included ("aa" in "aaa": 0, 1). */
+export function findAll(haystack: string, needle: string): number[] {
+  const starts: number[] = [];
+  if (needle === '') return starts;
+  let from = haystack.indexOf(needle);
+  while (from !== -1) {
+    starts.push(from);
+    from = haystack.indexOf(needle, from + 1);
+  }
+  return starts;
+}
+
+/** Match a selector in one text. */
+export function matchQuote(text: string, selector: QuoteSelector): QuoteMatch {
+  const result = matchQuoteInTexts([text], selector);
+  switch (result.status) {
+    case 'found':
+      return { status: 'found', start: result.start, end: result.end };
+    case 'ambiguous':
+      return { status: 'ambiguous', count: result.count, starts: result.places.map((place) => place.start) };
+    default: {
+      const closest = result.closest
+        ? { text: result.closest.text, start: result.closest.start, end: result.closest.end }
+        : undefined;
+      return { status: 'not-found', closest, exactCount: result.exactCount };
+    }
+  }
+}
+
+/**
+ * Match a selector across several texts at once: the match must be unique over
+ * all of them, and a quote never spans two texts.
+ */
+export function matchQuoteInTexts(texts: readonly string[], selector: QuoteSelector): TextsMatch {
+  const exact = normalize(selector.exact).text.trim();
+  if (exact === '') return { status: 'not-found', exactCount: 0 };
+  const prefix = normalize(selector.prefix ?? '').text.trimEnd();
+  const suffix = normalize(selector.suffix ?? '').text.trimStart();
+
+  const normalized = texts.map((text) => normalize(text));
+  const places: { index: number; start: number; end: number }[] = [];
+  let exactCount = 0;
+
+  normalized.forEach((norm, index) => {
+    for (const start of findAll(norm.text, exact)) {
+      exactCount++;
+      const end = start + exact.length;
+      if (!precededBy(norm.text, start, prefix) || !followedBy(norm.text, end, suffix)) continue;
+      places.push({ index, start: norm.map[start], end: norm.map[end] });
+    }
+  });
+
+  if (places.length === 1) return { status: 'found', ...places[0] };
+  if (places.length > 1) {
+    return {
+      status: 'ambiguous',
+      count: places.length,
+      places: places.map(({ index, start }) => ({ index, start })),
+    };
+  }
+
+  // Nothing: look for what the editor probably meant. When the exact occurs but
+  // its context does not, the context is what to show.
+  const pattern = exactCount > 0 ? [prefix, exact, suffix].filter(Boolean).join(' ') : exact;
+  return { status: 'not-found', closest: closestPassage(texts, normalized, pattern), exactCount };
+}
+
+/** Fewer errors wins; between equals, the length nearer the pattern's (so "fop" finds "foo", not "fo"). */
+function closer(
+  candidate: { start: number; end: number; errors: number },
+  best: { start: number; end: number; errors: number },
+  length: number,
+): boolean {
+  if (candidate.errors !== best.errors) return candidate.errors < best.errors;
+  const gap = (match: { start: number; end: number }) => Math.abs(match.end - match.start - length);
+  return gap(candidate) < gap(best);
+}
+
+function precededBy(text: string, start: number, prefix: string): boolean {
+  if (prefix === '') return true;
+  const junction = text[start - 1] === ' ' ? start - 1 : start;
+  return text.endsWith(prefix, junction);
+}
+
+function followedBy(text: string, end: number, suffix: string): boolean {
+  if (suffix === '') return true;
+  const junction = text[end] === ' ' ? end + 1 : end;
+  return text.startsWith(suffix, junction);
+}
+
+/** The best approximate match of a normalised pattern, as a passage of the original texts. */
+function closestPassage(
+  texts: readonly string[],
+  normalized: readonly NormalizedText[],
+  pattern: string,
+): (Passage & { index: number }) | undefined {
+  const maxErrors = Math.min(Math.ceil(pattern.length / 3), MAX_CLOSEST_ERRORS);
+  let best: { index: number; start: number; end: number; errors: number } | undefined;
+
+  normalized.forEach((norm, index) => {
+    for (const match of search(norm.text, pattern, maxErrors)) {
+      if (!best || closer(match, best, pattern.length)) best = { index, ...match };
+    }
+  });
+  if (!best) return undefined;
+
+  const norm = normalized[best.index];
+  // Show the passage without the white space the search may take in at its ends.
+  let { start, end } = best;
+  while (start < end && norm.text[start] === ' ') start++;
+  while (end > start && norm.text[end - 1] === ' ') end--;
+  if (start === end) return undefined;
+  const originalStart = norm.map[start];
+  const originalEnd = norm.map[end];
+  return {
+    index: best.index,
+    text: texts[best.index].slice(originalStart, originalEnd),
+    start: originalStart,
+    end: originalEnd,
+  };
+}
