@@ -1,0 +1,356 @@
+/**
+ * remark plugin: anchor claims in the text. For each claim's text-quote
+ * selector it finds the one passage of the rendered text it quotes (see
+ * `quote-match.ts`) and wraps that passage in a `claim` node, which becomes
+ * `<span class="claim" id="claim-ID" data-claim="ID">` in HTML. A passage may
+ * cross emphasis, strong, delete, links and inline code, but not a block.
+ *
+ * Every problem (not found, ambiguous, partial overlap) is a message on the
+ * file with `message.claimId`; nothing throws and nothing is skipped silently.
+ * Results go to `file.data.claimAnchors`, in text order.
+ */
+import type { Data, Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { VFile } from 'vfile';
+import { toString } from 'mdast-util-to-string';
+import { SKIP, visit } from 'unist-util-visit';
+import { matchQuote, matchQuoteInTexts } from './quote-match.ts';
+
+export interface ClaimSelector {
+  id: string;
+  exact: string;
+  prefix?: string;
+  suffix?: string;
+}
+
+export interface AnchorClaimsOptions {
+  claims: ClaimSelector[];
+}
+
+export interface ClaimAnchor {
+  id: string;
+  /** `data.blockId` of the block, when an earlier plugin gave it one. */
+  blockId?: string;
+  /** The mdast block (paragraph, heading, table cell) that holds the passage. */
+  block: Parent;
+  /** The block's text as a reader sees it (`mdast-util-to-string`, raw HTML left out). */
+  blockText: string;
+  /** Offsets of the passage in `blockText`. */
+  start: number;
+  end: number;
+  /** The passage as it stands in the text: `blockText.slice(start, end)`. */
+  exact: string;
+  /** Up to 32 characters of block text before and after (W3C TextQuoteSelector). */
+  prefixContext: string;
+  suffixContext: string;
+  /** The claim this one lies inside, if any. */
+  parentId?: string;
+}
+
+export interface ClaimData extends Data {
+  hName: 'span';
+  hProperties: { className: string[]; id: string; dataClaim: string };
+}
+
+/** A claim's passage in the tree. */
+export interface Claim extends Parent {
+  type: 'claim';
+  claimId: string;
+  children: PhrasingContent[];
+  data: ClaimData;
+}
+
+declare module 'mdast' {
+  interface PhrasingContentMap {
+    claim: Claim;
+  }
+  interface RootContentMap {
+    claim: Claim;
+  }
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    claimAnchors: ClaimAnchor[];
+  }
+}
+
+declare module 'vfile-message' {
+  interface VFileMessage {
+    /** The claim a message is about (set by remark-anchor-claims). */
+    claimId?: string;
+  }
+}
+
+const SOURCE = 'remark-anchor-claims';
+const CONTEXT_LENGTH = 32;
+/** Nodes whose children are phrasing content: each is one block of text. */
+const BLOCK_TYPES = new Set(['paragraph', 'heading', 'tableCell']);
+
+interface Block {
+  node: Parent;
+  id?: string;
+  text: string;
+}
+
+/** A claim found in one block, before nesting is settled. */
+interface Placement {
+  id: string;
+  order: number;
+  blockIndex: number;
+  start: number;
+  end: number;
+  parentId?: string;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+export default function remarkAnchorClaims(options: AnchorClaimsOptions) {
+  const claims = options.claims;
+
+  return function transformer(tree: Root, file: VFile): void {
+    const blocks = collectBlocks(tree);
+    const texts = blocks.map((block) => block.text);
+    const report = (claimId: string, ruleId: string, reason: string) => {
+      const message = file.message(reason, { ruleId, source: SOURCE });
+      message.claimId = claimId;
+    };
+
+    const found: Placement[] = [];
+    claims.forEach((claim, order) => {
+      const result = matchQuoteInTexts(texts, claim);
+      if (result.status === 'found') {
+        const placement = { id: claim.id, order, blockIndex: result.index, start: result.start, end: result.end };
+        if (splittable(blocks[placement.blockIndex].node, placement)) found.push(placement);
+        else report(claim.id, 'quote-not-found', 'quote starts or ends inside an image’s alt text, which cannot be marked');
+      } else if (result.status === 'ambiguous') {
+        report(
+          claim.id,
+          'quote-ambiguous',
+          `quote matches ${result.count} places; add a prefix or suffix (the text just before or after it) to pick one`,
+        );
+      } else {
+        report(claim.id, 'quote-not-found', notFoundReason(texts, claim, result));
+      }
+    });
+
+    const placed = settleNesting(found, (a, b) => {
+      const reason = (other: string) =>
+        `quote partly overlaps claim "${other}"; claims may nest (one wholly inside the other) but not partly overlap`;
+      report(a.id, 'claims-overlap', reason(b.id));
+      report(b.id, 'claims-overlap', `${reason(a.id)} (this claim is left unmarked)`);
+    });
+
+    // Outer claims come first, so an inner one finds its outer claim node and goes inside it.
+    const anchors: ClaimAnchor[] = [];
+    for (const placement of placed) {
+      const block = blocks[placement.blockIndex];
+      wrapRange(block.node, placement.start, placement.end, claimNode(placement.id));
+      anchors.push(toAnchor(block, placement));
+    }
+    file.data.claimAnchors = anchors;
+  };
+}
+
+function collectBlocks(tree: Root): Block[] {
+  const blocks: Block[] = [];
+  visit(tree, (node) => {
+    if (!BLOCK_TYPES.has(node.type)) return;
+    const parent = node as Parent;
+    const blockId = (parent.data as { blockId?: unknown } | undefined)?.blockId;
+    blocks.push({
+      node: parent,
+      id: typeof blockId === 'string' ? blockId : undefined,
+      text: textOf(parent),
+    });
+    return SKIP;
+  });
+  return blocks;
+}
+
+/** What a reader sees: raw HTML is not rendered (no allowDangerousHtml), so it is not text. */
+function textOf(node: Nodes | Parent): string {
+  return toString(node, { includeHtml: false });
+}
+
+function notFoundReason(
+  texts: string[],
+  claim: ClaimSelector,
+  result: { closest?: { text: string }; exactCount: number },
+): string {
+  let reason = 'quote not found';
+  if (result.exactCount > 0) {
+    reason = `quote found ${result.exactCount} ${result.exactCount === 1 ? 'time' : 'times'}, but not with the given prefix/suffix`;
+  } else if (claim.exact.trim() === '') {
+    return 'quote is empty';
+  } else if (matchQuote(texts.join(' '), { exact: claim.exact }).status !== 'not-found') {
+    reason += ' within one block: it runs from one paragraph, heading or list item into the next';
+  }
+  return result.closest ? `${reason}; closest passage: "${result.closest.text}"` : `${reason}; no passage comes close`;
+}
+
+/**
+ * Settle nesting per block: sorted by start, longer first, a claim lies inside
+ * the innermost open claim that contains it. Identical ranges: the later claim
+ * (in the claims list) nests inside the earlier. A claim that partly overlaps an
+ * open one is reported (with every claim it crosses) and left unmarked.
+ */
+function settleNesting(found: Placement[], onOverlap: (kept: Placement, dropped: Placement) => void): Placement[] {
+  const sorted = [...found].sort(
+    (a, b) => a.blockIndex - b.blockIndex || a.start - b.start || b.end - a.end || a.order - b.order,
+  );
+  const placed: Placement[] = [];
+  let open: Placement[] = [];
+
+  for (const placement of sorted) {
+    if (open.length > 0 && open[0].blockIndex !== placement.blockIndex) open = [];
+    while (open.length > 0 && open[open.length - 1].end <= placement.start) open.pop();
+    const crossed = open.filter((other) => other.end < placement.end);
+    if (crossed.length > 0) {
+      for (const other of crossed) onOverlap(other, placement);
+      continue;
+    }
+    placement.parentId = open[open.length - 1]?.id;
+    open.push(placement);
+    placed.push(placement);
+  }
+  return placed;
+}
+
+function claimNode(id: string): Claim {
+  return {
+    type: 'claim',
+    claimId: id,
+    children: [],
+    data: { hName: 'span', hProperties: { className: ['claim'], id: `claim-${id}`, dataClaim: id } },
+  };
+}
+
+function toAnchor(block: Block, { id, start, end, parentId }: Placement): ClaimAnchor {
+  const text = block.text;
+  return {
+    id,
+    blockId: block.id,
+    block: block.node,
+    blockText: text,
+    start,
+    end,
+    exact: text.slice(start, end),
+    prefixContext: text.slice(safeCut(text, start - CONTEXT_LENGTH), start),
+    suffixContext: text.slice(end, safeCut(text, end + CONTEXT_LENGTH)),
+    parentId,
+  };
+}
+
+/** Clamp an offset into the text, never between the two halves of a surrogate pair. */
+function safeCut(text: string, offset: number): number {
+  const clamped = Math.max(0, Math.min(text.length, offset));
+  const code = text.charCodeAt(clamped);
+  return code >= 0xdc00 && code <= 0xdfff && clamped > 0 ? clamped + (offset < 0 ? 0 : 1) : clamped;
+}
+
+// --- the tree surgery -------------------------------------------------------
+
+function childSpans(parent: Parent): Span[] {
+  let offset = 0;
+  return parent.children.map((child) => {
+    const start = offset;
+    offset += textOf(child).length;
+    return { start, end: offset };
+  });
+}
+
+/** Whether a boundary can fall at `offset`: between nodes, or inside text or inline code. */
+function splittableAt(node: Nodes, offset: number): boolean {
+  if (node.type === 'text' || node.type === 'inlineCode') return true;
+  if (!('children' in node)) return false;
+  const spans = childSpans(node);
+  const index = spans.findIndex((span) => span.start < offset && offset < span.end);
+  return index === -1 || splittableAt(node.children[index], offset - spans[index].start);
+}
+
+function splittable(block: Parent, { start, end }: Span): boolean {
+  return splittableAt(block as Nodes, start) && splittableAt(block as Nodes, end);
+}
+
+/**
+ * Wrap block-text range [start, end) of `parent` in `claim`. Go down into an
+ * element that holds the whole range (and into an outer claim, so nesting
+ * shows), but never into a link: a claim inside a link would put its marker
+ * link inside a link. Otherwise split at both ends and wrap the children between.
+ */
+function wrapRange(parent: Parent, start: number, end: number, claim: Claim): void {
+  const spans = childSpans(parent);
+  const holder = parent.children.findIndex((child, index) => {
+    const span = spans[index];
+    return span.start <= start && end <= span.end && goesInto(child, span.start === start && span.end === end);
+  });
+  if (holder !== -1) {
+    wrapRange(parent.children[holder] as Parent, start - spans[holder].start, end - spans[holder].start, claim);
+    return;
+  }
+
+  splitChildAt(parent, start, 'left');
+  splitChildAt(parent, end, 'right');
+  const after = childSpans(parent);
+  // Empty nodes (breaks, footnote references) at either edge stay outside.
+  const first = after.findIndex((span) => span.start >= start && span.end > span.start);
+  const last = after.findLastIndex((span) => span.end <= end && span.end > span.start);
+  claim.children = parent.children.slice(first, last + 1) as PhrasingContent[];
+  parent.children.splice(first, last - first + 1, claim as RootContent);
+}
+
+function goesInto(child: RootContent, coversIt: boolean): boolean {
+  if (!('children' in child)) return false;
+  if (child.type === 'claim') return true;
+  if (child.type === 'link' || child.type === 'linkReference') return false;
+  // A range that is exactly this element wraps the whole element instead.
+  return !coversIt;
+}
+
+/** Split the child that `offset` falls strictly inside, so a boundary lies between children. */
+function splitChildAt(parent: Parent, offset: number, emptyNodesGo: 'left' | 'right'): void {
+  const spans = childSpans(parent);
+  const index = spans.findIndex((span) => span.start < offset && offset < span.end);
+  if (index === -1) return;
+  const halves = splitNode(parent.children[index], offset - spans[index].start, emptyNodesGo);
+  parent.children.splice(index, 1, ...halves);
+}
+
+function splitNode(node: RootContent, offset: number, emptyNodesGo: 'left' | 'right'): [RootContent, RootContent] {
+  if (node.type === 'text' || node.type === 'inlineCode') {
+    const { position: _position, ...rest } = node;
+    return [
+      { ...rest, value: node.value.slice(0, offset) },
+      { ...rest, value: node.value.slice(offset) },
+    ];
+  }
+  if (!('children' in node) || node.type === 'claim') {
+    // Ruled out before: boundaries inside atoms are reported, and claims only nest.
+    throw new Error(`remark-anchor-claims: cannot split a ${node.type} node`);
+  }
+
+  const inner = { ...node, children: [...node.children] } as Parent;
+  splitChildAt(inner, offset, emptyNodesGo);
+  const spans = childSpans(inner);
+  const cut = spans.findIndex((span) =>
+    emptyNodesGo === 'left' ? span.start >= offset && span.end > span.start : span.start >= offset,
+  );
+  const { position: _position, ...rest } = node;
+  const left = { ...rest, children: inner.children.slice(0, cut) };
+  const right = { ...rest, children: inner.children.slice(cut), data: cloneData(node.data) };
+  return [left, right] as [RootContent, RootContent];
+}
+
+/** The second half of a split element: same data, but never the same id. */
+function cloneData(data: Data | undefined): Data | undefined {
+  if (!data) return data;
+  const copy: Data & { hProperties?: Record<string, unknown> } = { ...data };
+  if (copy.hProperties && 'id' in copy.hProperties) {
+    const { id: _id, ...properties } = copy.hProperties;
+    copy.hProperties = properties;
+  }
+  return copy;
+}
