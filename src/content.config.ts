@@ -1,0 +1,15 @@
+import { defineCollection, z } from 'astro:content';
+import { articlesLoader } from './content/loader.ts';
+import { articleFrontmatterSchema } from './pipeline/parse-article.ts';
+import type { RenderedArticle } from './pipeline/types.ts';
+
+// The front matter schema lives with the pipeline (npm run check uses it too);
+// the collection adds the rendered edition that the loader stores beside it.
+const articles = defineCollection({
+  loader: articlesLoader({ base: 'content/articles' }),
+  schema: articleFrontmatterSchema.extend({
+    edition: z.custom<RenderedArticle>((value) => typeof value === 'object' && value !== null),
+  }),
+});
+
+export const collections = { articles };
