@@ -1,0 +1,84 @@
+import { test, expect } from '@playwright/test';
+import { articles, squash } from '../support/site.ts';
+
+const all = articles();
+
+test('home lists every article and links to it', async ({ page }) => {
+  await page.goto('/');
+  for (const article of all) {
+    const link = page.getByRole('link', { name: article.frontmatter.title, exact: true });
+    await expect(link).toBeVisible();
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`/articles/${article.slug}/$`));
+    await page.goBack();
+  }
+});
+
+for (const article of all) {
+  test.describe(`article ${article.slug}`, () => {
+    test('shows the title, author, provenance and every paragraph in order', async ({ page }) => {
+      await page.goto(`/articles/${article.slug}/`);
+      const h1 = page.locator('h1');
+      await expect(h1).toHaveCount(1);
+      // The headline may carry claim markers and screen-reader labels; the words are all there.
+      const headline = squash(await h1.evaluate((el) => {
+        const copy = el.cloneNode(true) as HTMLElement;
+        copy.querySelectorAll('.claim-marker, .sr-only').forEach((n) => n.remove());
+        return copy.textContent ?? '';
+      }));
+      expect(headline).toBe(squash(article.frontmatter.title));
+      await expect(page.locator('.byline')).toContainText(article.frontmatter.author.name);
+      const provenance = page.locator('.provenance');
+      await expect(provenance).toContainText(article.frontmatter.publisher);
+      for (const copy of article.frontmatter.republished ?? []) {
+        await expect(provenance).toContainText(copy.publisher);
+        if (copy.url) await expect(provenance.locator(`a[href="${copy.url}"]`)).toBeVisible();
+      }
+      if (article.frontmatter.copyright) await expect(provenance).toContainText(article.frontmatter.copyright);
+
+      const rendered = await page.locator('.article-body').evaluate((body) =>
+        [...body.querySelectorAll(':scope > p, :scope > h2, :scope > h3, :scope > h4, :scope > h5, :scope > h6')].map((el) => {
+          const copy = el.cloneNode(true) as HTMLElement;
+          copy.querySelectorAll('.claim-marker, .sr-only, .cite, .source-ref, .paragraph-link').forEach((n) => n.remove());
+          return copy.textContent ?? '';
+        }),
+      );
+      expect(rendered.map(squash)).toEqual(article.paragraphs);
+    });
+  });
+}
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  for (const article of all) {
+    test(`${article.slug} is readable, notes included`, async ({ page }) => {
+      await page.goto(`/articles/${article.slug}/`);
+      for (const paragraph of article.paragraphs.slice(0, 3)) {
+        await expect(page.locator('.article-body')).toContainText(paragraph.slice(0, 60));
+      }
+      // Every note is in the HTML, and a marker's link shows its note.
+      const claims = article.annotations.claims ?? [];
+      await expect(page.locator('.note')).toHaveCount(claims.length);
+      if (claims.length > 0) {
+        await page.locator('.article-body .claim-marker').first().click();
+        await expect(page.locator('.note:target')).toBeVisible();
+      }
+    });
+  }
+});
+
+test('the seed article has none of the publisher boilerplate', async ({ page }) => {
+  await page.goto(`/articles/japans-new-stance-on-russia/`);
+  const text = await page.locator('main').innerText();
+  for (const phrase of ['Translate Website', 'Daily Newsletter', 'Note to readers', 'Become a Member', 'Disclaimer', 'fair use', 'click here']) {
+    expect(text).not.toContain(phrase);
+  }
+  // The paragraph the copy broke in two is one again.
+  await expect(page.locator('.article-body p', { hasText: 'the islands of Kunashiri and Etorofu to be included' })).toHaveCount(1);
+});
+
+test('unknown paths get the 404 page', async ({ page }) => {
+  const response = await page.goto('/no/such/page/');
+  expect(response?.status()).toBe(404);
+  await expect(page.locator('h1')).toHaveText('Page not found');
+});

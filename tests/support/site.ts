@@ -1,0 +1,56 @@
+/** What the tests know about the built site and its content, read from disk, never hard-coded. */
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import { toString } from 'mdast-util-to-string';
+import { parse as parseYaml } from 'yaml';
+
+export const DIST = 'dist';
+export const CONTENT = 'content/articles';
+
+/** Every page of the built site as a URL path (`/`, `/articles/x/`, …). */
+export function builtPages(dist = DIST): string[] {
+  const pages: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.html')) {
+        const rel = relative(dist, path).split(sep).join('/');
+        pages.push(rel === 'index.html' ? '/' : `/${rel.replace(/index\.html$/, '')}`);
+      }
+    }
+  };
+  walk(dist);
+  return pages.sort();
+}
+
+export interface ArticleFixture {
+  slug: string;
+  frontmatter: Record<string, any>;
+  /** The text of each block of the body, as a reader sees it. */
+  paragraphs: string[];
+  annotations: Record<string, any>;
+}
+
+export function articles(): ArticleFixture[] {
+  return readdirSync(CONTENT)
+    .filter((slug) => existsSync(join(CONTENT, slug, 'article.md')))
+    .sort()
+    .map((slug) => {
+      const source = readFileSync(join(CONTENT, slug, 'article.md'), 'utf8');
+      const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(source);
+      if (!match) throw new Error(`${slug}: no front matter`);
+      const tree = unified().use(remarkParse).use(remarkGfm).parse(match[2]);
+      const paragraphs = tree.children
+        .filter((node) => node.type === 'paragraph' || node.type === 'heading')
+        .map((node) => toString(node).replace(/\s+/g, ' ').trim());
+      const annotations = parseYaml(readFileSync(join(CONTENT, slug, 'annotations.yaml'), 'utf8')) ?? {};
+      return { slug, frontmatter: parseYaml(match[1]), paragraphs, annotations };
+    });
+}
+
+/** White space folded, as the browser's innerText would roughly give it. */
+export const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
