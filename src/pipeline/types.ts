@@ -67,6 +67,11 @@ export interface ContentMessage {
   severity: 'error' | 'warning';
   /** The claim or source id concerned, when there is one. */
   subject?: string;
+  /**
+   * What `subject` names, for the printed phrase (`claim "x"`, `source "x"`, `field "author.name"`,
+   * `article folder "x"`, or `claims[2]` as-is for an entry without a usable id). Default: claim.
+   */
+  subjectKind?: 'claim' | 'source' | 'field' | 'folder' | 'entry';
   reason: string;
 }
 
@@ -117,4 +122,23 @@ export interface RenderedArticle {
   contextHtml?: string;
   checked?: string;
   warnings: ContentMessage[];
+}
+
+/** A 1-based line and column in a content file. */
+export interface Place {
+  line: number;
+  column: number;
+}
+
+/** What parseAnnotations returns: the entries it could read, where they stand, and every problem. */
+export interface ParsedAnnotations {
+  sources: SourceEntry[];
+  claims: ClaimEntry[];
+  article: { assessment?: string; context?: string; checked?: string };
+  /**
+   * YAML positions by key: 'claim:<id>', 'claim:<id>:quote', 'claim:<id>:prefix', 'claim:<id>:suffix',
+   * 'claim:<id>:note', 'source:<id>', 'article:assessment', 'article:context', 'article:checked'.
+   */
+  positions: Map<string, Place>;
+  messages: ContentMessage[];
 }
