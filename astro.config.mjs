@@ -6,10 +6,15 @@ import sitemap from '@astrojs/sitemap';
 // facts, so they come from the environment (see README, "Deploying").
 const site = process.env.SITE_URL ?? 'https://critical-edition.example';
 const base = process.env.BASE_PATH ?? '/';
+// Another output folder lets several builds (a base-path build, a teammate's) sit side by side.
+const outDir = process.env.DIST_DIR ?? 'dist';
+const cacheDir = process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro';
 
 export default defineConfig({
   site,
   base,
+  outDir,
+  cacheDir,
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [sitemap()],

@@ -3,6 +3,7 @@ import { defineConfig } from '@playwright/test';
 // Debian's Chromium, never a downloaded browser (see README, "Tests").
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT ?? 4321);
+const dist = process.env.DIST_DIR ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -28,7 +29,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node scripts/serve.ts dist ${port}`,
+    command: `node scripts/serve.ts ${dist} ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -7,7 +7,7 @@ import remarkGfm from 'remark-gfm';
 import { toString } from 'mdast-util-to-string';
 import { parse as parseYaml } from 'yaml';
 
-export const DIST = 'dist';
+export const DIST = process.env.DIST_DIR ?? 'dist';
 export const CONTENT = 'content/articles';
 
 /** Every page of the built site as a URL path (`/`, `/articles/x/`, …). */
