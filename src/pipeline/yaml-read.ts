@@ -69,8 +69,11 @@ export function readYaml(
       data = normalizeDates(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
     } catch (error) {
       // toJS throws on alias bombs (ReferenceError) and on alias loops.
-      const reason = error instanceof Error ? error.message : String(error);
-      sink.error(RULES.yamlSyntax, `YAML cannot be read: ${reason} (too many or circular aliases)`, {
+      const reason =
+        error instanceof RangeError
+          ? 'an alias refers to the node that contains it'
+          : `${error instanceof Error ? error.message : String(error)} (use fewer aliases)`;
+      sink.error(RULES.yamlSyntax, `YAML cannot be read: ${reason}`, {
         place: { line: 1, column: 1 },
       });
     }
@@ -92,7 +95,10 @@ function normalizeDates(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(normalizeDates);
   if (value && typeof value === 'object' && !(value instanceof Map) && !(value instanceof Set)) {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = normalizeDates(item);
+    // defineProperty, not assignment: a `__proto__:` key must stay a key (and get reported), not become the prototype.
+    for (const [key, item] of Object.entries(value)) {
+      Object.defineProperty(out, key, { value: normalizeDates(item), enumerable: true, writable: true, configurable: true });
+    }
     return out;
   }
   return value;
