@@ -69,10 +69,9 @@ export function matchQuote(text: string, selector: QuoteSelector): QuoteMatch {
     case 'ambiguous':
       return { status: 'ambiguous', count: result.count, starts: result.places.map((place) => place.start) };
     default: {
-      const closest = result.closest
-        ? { text: result.closest.text, start: result.closest.start, end: result.closest.end }
-        : undefined;
-      return { status: 'not-found', closest, exactCount: result.exactCount };
+      if (!result.closest) return { status: 'not-found', exactCount: result.exactCount };
+      const { text: passage, start, end } = result.closest;
+      return { status: 'not-found', closest: { text: passage, start, end }, exactCount: result.exactCount };
     }
   }
 }
@@ -109,10 +108,13 @@ export function matchQuoteInTexts(texts: readonly string[], selector: QuoteSelec
     };
   }
 
-  // Nothing: look for what the editor probably meant. When the exact occurs but
-  // its context does not, the context is what to show.
-  const pattern = exactCount > 0 ? [prefix, exact, suffix].filter(Boolean).join(' ') : exact;
-  return { status: 'not-found', closest: closestPassage(texts, normalized, pattern), exactCount };
+  // Nothing: show what the editor probably meant. When the exact occurs but its
+  // context does not, show the occurrence whose surroundings come closest.
+  const closest =
+    exactCount > 0
+      ? closestInContext(texts, normalized, exact, prefix, suffix)
+      : closestPassage(texts, normalized, exact);
+  return closest ? { status: 'not-found', closest, exactCount } : { status: 'not-found', exactCount };
 }
 
 /** Fewer errors wins; between equals, the length nearer the pattern's (so "fop" finds "foo", not "fo"). */
@@ -154,18 +156,61 @@ function closestPassage(
   });
   if (!best) return undefined;
 
-  const norm = normalized[best.index];
-  // Show the passage without the white space the search may take in at its ends.
-  let { start, end } = best;
+  return passageAt(texts, normalized, best.index, best.start, best.end);
+}
+
+/** The occurrence of the exact whose text before and after is nearest the prefix and suffix. */
+function closestInContext(
+  texts: readonly string[],
+  normalized: readonly NormalizedText[],
+  exact: string,
+  prefix: string,
+  suffix: string,
+): (Passage & { index: number }) | undefined {
+  let best: { index: number; start: number; end: number; cost: number } | undefined;
+  normalized.forEach((norm, index) => {
+    for (const at of findAll(norm.text, exact)) {
+      const before = norm.text.slice(0, at).trimEnd();
+      const afterStart = at + exact.length;
+      const after = norm.text.slice(afterStart);
+      const afterTrimmed = after.trimStart();
+      const start = Math.max(0, before.length - prefix.length);
+      const end = Math.min(norm.text.length, afterStart + (after.length - afterTrimmed.length) + suffix.length);
+      const cost =
+        editDistance(before.slice(start), prefix) + editDistance(afterTrimmed.slice(0, suffix.length), suffix);
+      if (!best || cost < best.cost) best = { index, start: prefix ? start : at, end: suffix ? end : afterStart, cost };
+    }
+  });
+  return best && passageAt(texts, normalized, best.index, best.start, best.end);
+}
+
+/** Normalised [start, end) of one text as a passage of the original, without white space at its ends. */
+function passageAt(
+  texts: readonly string[],
+  normalized: readonly NormalizedText[],
+  index: number,
+  start: number,
+  end: number,
+): (Passage & { index: number }) | undefined {
+  const norm = normalized[index];
   while (start < end && norm.text[start] === ' ') start++;
   while (end > start && norm.text[end - 1] === ' ') end--;
   if (start === end) return undefined;
   const originalStart = norm.map[start];
   const originalEnd = norm.map[end];
-  return {
-    index: best.index,
-    text: texts[best.index].slice(originalStart, originalEnd),
-    start: originalStart,
-    end: originalEnd,
-  };
+  return { index, text: texts[index].slice(originalStart, originalEnd), start: originalStart, end: originalEnd };
+}
+
+/** Levenshtein distance; the strings here are a prefix or suffix long, so the table stays small. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, column) => column);
+  for (let row = 1; row <= a.length; row++) {
+    const current = [row];
+    for (let column = 1; column <= b.length; column++) {
+      const substitution = previous[column - 1] + (a[row - 1] === b[column - 1] ? 0 : 1);
+      current[column] = Math.min(substitution, previous[column] + 1, current[column - 1] + 1);
+    }
+    previous = current;
+  }
+  return previous[b.length];
 }

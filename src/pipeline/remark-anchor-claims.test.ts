@@ -25,8 +25,15 @@ interface Rendered {
   hast: HastRoot;
 }
 
+/** Lets a test prepare the tree first, as remark-block-ids would. */
+function remarkHook(hook?: (tree: MdastRoot) => void) {
+  return (tree: MdastRoot): undefined => {
+    hook?.(tree);
+  };
+}
+
 /** remark-parse + gfm + the plugin + remark-rehype + rehype-stringify, keeping both trees to inspect. */
-export async function render(
+async function render(
   markdown: string,
   claims: ClaimSelector[],
   before?: (tree: MdastRoot) => void,
@@ -34,7 +41,7 @@ export async function render(
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfm)
-    .use(() => (tree: MdastRoot) => before?.(tree))
+    .use(remarkHook, before)
     .use(remarkAnchorClaims, { claims })
     .use(remarkRehype)
     .use(rehypeStringify);
@@ -53,7 +60,7 @@ function messagesOf(file: VFile) {
 }
 
 /** Checks that hold for every rendering, whatever the claims. */
-export function assertWellFormed({ file, mdast, hast }: Rendered): void {
+function assertWellFormed({ file, mdast, hast }: Rendered): void {
   const ids: string[] = [];
   visit(hast, 'element', (element) => {
     const id = element.properties.id;
