@@ -9,10 +9,14 @@ import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { visitParents } from 'unist-util-visit-parents';
 import { VFile } from 'vfile';
 import type { Root as MdastRoot } from 'mdast';
-import type { Root as HastRoot } from 'hast';
+import type { Element as HastElement, Root as HastRoot } from 'hast';
+import { toString as hastToString } from 'hast-util-to-string';
+import fc from 'fast-check';
 import remarkAnchorClaims, { type Claim, type ClaimSelector } from './remark-anchor-claims.ts';
+import { matchQuote } from './quote-match.ts';
 
 const FIXTURES = new URL('./fixtures/anchor/', import.meta.url);
 /** `UPDATE_FIXTURES=1` rewrites output.html and messages.json (then review the diff). */
@@ -71,6 +75,12 @@ function assertWellFormed({ file, mdast, hast }: Rendered): void {
     [],
     'no duplicate ids',
   );
+
+  visitParents(hast, 'element', (element, ancestors) => {
+    if (!String(element.properties.id ?? '').startsWith('claim-')) return;
+    const link = ancestors.find((ancestor) => ancestor.type === 'element' && ancestor.tagName === 'a');
+    assert.equal(link, undefined, 'a claim never sits inside a link (its marker is a link)');
+  });
 
   const claimNodes = new Map<string, Claim>();
   visit(mdast, 'claim', (node) => {
@@ -230,4 +240,141 @@ test('fixtures folder is complete', () => {
       assert.ok(existsSync(join(FIXTURES.pathname, name, part)), `${name}/${part}`);
     }
   }
+});
+
+// --- properties ---------------------------------------------------------------
+
+const VOCABULARY = [
+  'Japan', 'Russia’s', '“Free', 'and', 'Open”', 'Indo-Pacific', 'the', 'it’s', '‘quoted’', 'Tokyo', '–',
+  'sanctions', '北方領土', 'Россия', '2%', 'G7', 'a', 'of', '(mostly', 'symbolic)', '"straight"', "don't", 'the',
+];
+const words = fc
+  .array(fc.constantFrom(...VOCABULARY), { minLength: 1, maxLength: 5 })
+  .map((list) => list.join(' '));
+const segment = fc.oneof(
+  words,
+  words.map((text) => `*${text}*`),
+  words.map((text) => `**${text}**`),
+  words.map((text) => `~~${text}~~`),
+  words.map((text) => `\`${text}\``),
+  fc.tuple(words, fc.nat(9)).map(([text, n]) => `[${text}](https://x.test/${n})`),
+  fc.tuple(words, words).map(([a, b]) => `[*${a}* ${b}](https://x.test/em)`),
+  fc.tuple(words, words, words).map(([a, b, c]) => `**${a} *${b}* ${c}**`),
+);
+const generatedParagraph = fc.array(segment, { minLength: 1, maxLength: 8 }).map((parts) => parts.join(' '));
+const seedParagraphs = readFileSync(
+  new URL('../../content/articles/japans-new-stance-on-russia/article.md', import.meta.url),
+  'utf8',
+)
+  .replace(/^---\n[\s\S]*?\n---\n/, '')
+  .split(/\n{2,}/)
+  .map((paragraph) => paragraph.trim())
+  .filter(Boolean);
+const paragraph = fc.oneof(fc.constantFrom(...seedParagraphs), generatedParagraph);
+
+/** The one paragraph's text as the plugin sees it. */
+function blockTextOf(markdown: string): string {
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown);
+  return toString(tree.children[0], { includeHtml: false });
+}
+
+/** A passage [start, end) of the text, not starting or ending in white space. */
+function passageIn(text: string, a: number, b: number): { start: number; end: number } | undefined {
+  let start = Math.min(a, b) % text.length;
+  let end = Math.min(text.length, start + 1 + (Math.max(a, b) % (text.length - start)));
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return start < end ? { start, end } : undefined;
+}
+
+/** A selector for [start, end) as an editor might write it, with just enough context to be unique. */
+function selectorFor(
+  id: string,
+  text: string,
+  { start, end }: { start: number; end: number },
+  style: { straightQuotes: boolean; newlines: boolean },
+): ClaimSelector {
+  const restyle = (value: string) => {
+    let result = value;
+    if (style.straightQuotes) result = result.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
+    if (style.newlines) result = result.replace(/ /g, '\n  ');
+    return result;
+  };
+  const selector: ClaimSelector = { id, exact: restyle(text.slice(start, end)) };
+  for (let context = 0; matchQuote(text, selector).status !== 'found'; context += 8) {
+    selector.prefix = restyle(text.slice(Math.max(0, start - context), start));
+    selector.suffix = restyle(text.slice(end, end + context));
+    if (context > text.length) break;
+  }
+  return selector;
+}
+
+function elementById(tree: HastRoot, id: string): HastElement | undefined {
+  let found: HastElement | undefined;
+  visit(tree, 'element', (element) => {
+    if (element.properties.id === id) found = element;
+  });
+  return found;
+}
+
+const style = fc.record({ straightQuotes: fc.boolean(), newlines: fc.boolean() });
+
+test('property: any passage of a paragraph anchors exactly once, text intact', async () => {
+  await fc.assert(
+    fc.asyncProperty(paragraph, fc.nat(), fc.nat(), style, async (markdown, a, b, selectorStyle) => {
+      const text = blockTextOf(markdown);
+      const range = passageIn(text, a, b);
+      fc.pre(range !== undefined);
+      const passage = text.slice(range!.start, range!.end);
+      const rendered = await render(markdown, [selectorFor('p', text, range!, selectorStyle)]);
+
+      assert.deepEqual(messagesOf(rendered.file), []);
+      const anchors = rendered.file.data.claimAnchors ?? [];
+      assert.equal(anchors.length, 1);
+      assert.deepEqual([anchors[0].start, anchors[0].end, anchors[0].exact], [range!.start, range!.end, passage]);
+      assert.equal(hastToString(elementById(rendered.hast, 'claim-p')!), passage);
+      assert.equal(hastToString(rendered.hast.children[0] as HastElement), text, 'the block reads the same');
+      assertWellFormed(rendered);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('property: two passages nest, sit apart, or are reported as overlapping', async () => {
+  await fc.assert(
+    fc.asyncProperty(paragraph, fc.nat(), fc.nat(), fc.nat(), fc.nat(), async (markdown, a, b, c, d) => {
+      const text = blockTextOf(markdown);
+      const first = passageIn(text, a, b);
+      const second = passageIn(text, c, d);
+      fc.pre(first !== undefined && second !== undefined);
+      const plain = { straightQuotes: false, newlines: false };
+      const rendered = await render(markdown, [
+        selectorFor('one', text, first!, plain),
+        selectorFor('two', text, second!, plain),
+      ]);
+      const [x, y] = [first!, second!];
+      const crossing = (x.start < y.start && y.start < x.end && x.end < y.end) || (y.start < x.start && x.start < y.end && y.end < x.end);
+
+      if (crossing) {
+        assert.deepEqual(
+          rendered.file.messages.map((message) => [message.ruleId, message.claimId]).sort(),
+          [['claims-overlap', 'one'], ['claims-overlap', 'two']],
+        );
+        return;
+      }
+      assert.deepEqual(messagesOf(rendered.file), []);
+      const one = elementById(rendered.hast, 'claim-one')!;
+      const two = elementById(rendered.hast, 'claim-two')!;
+      assert.equal(hastToString(one), text.slice(x.start, x.end));
+      assert.equal(hastToString(two), text.slice(y.start, y.end));
+      const xHoldsY = x.start <= y.start && y.end <= x.end;
+      const yHoldsX = y.start <= x.start && x.end <= y.end;
+      // Identical ranges: the second claim nests inside the first.
+      if (xHoldsY) assert.ok(elementById({ type: 'root', children: [one] }, 'claim-two'), 'two inside one');
+      else if (yHoldsX) assert.ok(elementById({ type: 'root', children: [two] }, 'claim-one'), 'one inside two');
+      assert.equal(hastToString(rendered.hast.children[0] as HastElement), text);
+      assertWellFormed(rendered);
+    }),
+    { numRuns: 300 },
+  );
 });
