@@ -1,0 +1,66 @@
+/**
+ * A claim's surrounding block as a self-contained snippet for its claim page:
+ * `<p>…<mark>the passage</mark>…</p>`, with no ids (they belong to the article
+ * page), no other claims' spans and no footnote references (their targets are
+ * on the article page).
+ *
+ * Works on the hast straight from remark-rehype, before rehype-claim-markup adds
+ * markers and labels, so there is nothing of those to strip.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { EXIT, visitParents } from 'unist-util-visit-parents';
+
+const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'td', 'th', 'dt', 'dd']);
+/** Flow content that ends a tight list item's own text (a nested list, say). */
+const FLOW_TAGS = new Set(['ul', 'ol', 'p', 'blockquote', 'table', 'pre', 'div', 'aside', 'hr']);
+
+function classes(node: Element): string[] {
+  const value = node.properties.className;
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
+/** The block element holding `claim-<id>`, or undefined. */
+export function blockOfClaim(tree: Root, claimId: string): Element | undefined {
+  let block: Element | undefined;
+  visitParents(tree, 'element', (node, ancestors) => {
+    if (node.properties.id !== `claim-${claimId}`) return;
+    block = ancestors.findLast((a): a is Element => a.type === 'element' && BLOCK_TAGS.has(a.tagName));
+    return EXIT;
+  });
+  return block;
+}
+
+export function claimContextHtml(tree: Root, claimId: string): string {
+  const block = blockOfClaim(tree, claimId);
+  if (!block) return '';
+  let children = structuredClone(block.children);
+  const firstFlow = children.findIndex((c) => c.type === 'element' && FLOW_TAGS.has(c.tagName));
+  if (firstFlow !== -1) children = children.slice(0, firstFlow);
+  return toHtml({ type: 'element', tagName: 'p', properties: {}, children: trimEdges(clean(children, claimId)) });
+}
+
+function clean(nodes: ElementContent[], claimId: string): ElementContent[] {
+  return nodes.flatMap((node): ElementContent[] => {
+    if (node.type !== 'element') return [node];
+    const cls = classes(node);
+    if (node.tagName === 'sup' && cls.includes('cite')) return [];
+    const children = clean(node.children, claimId);
+    if (cls.includes('claim')) {
+      return node.properties.dataClaim === claimId
+        ? [{ type: 'element', tagName: 'mark', properties: {}, children }]
+        : children;
+    }
+    // Inline formatting stays; its attributes (ids, data-*) do not.
+    return [{ ...node, properties: {}, children }];
+  });
+}
+
+function trimEdges(nodes: ElementContent[]): ElementContent[] {
+  const result = [...nodes];
+  const first = result[0];
+  if (first?.type === 'text') result[0] = { ...first, value: first.value.trimStart() };
+  const last = result.at(-1);
+  if (last?.type === 'text') result[result.length - 1] = { ...last, value: last.value.trimEnd() };
+  return result.filter((n) => n.type !== 'text' || n.value !== '');
+}

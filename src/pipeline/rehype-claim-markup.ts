@@ -1,0 +1,237 @@
+/**
+ * rehype plugin: the reader-facing markup around anchored claims.
+ *
+ * remark-anchor-claims leaves each passage as `<span class="claim" id="claim-ID">`.
+ * This plugin labels the span's start and end for screen readers, puts a numbered
+ * marker link after it, and after the block that holds it an `<aside>` with the
+ * notes of every claim in that block, in text order (nested claims included).
+ *
+ * Where an aside goes, so the HTML stays valid:
+ * - paragraph or heading (also in a blockquote or a loose list item): right after it;
+ * - tight list item (no `<p>`): inside the `<li>`, before any nested list;
+ * - table cell: after the table (one aside for all the table's claims);
+ * - title or subtitle: not in the body at all, but in `file.data.headNotes`, for
+ *   the page to put after its own headline.
+ */
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { h } from 'hastscript';
+import { EXIT, visitParents } from 'unist-util-visit-parents';
+import type { VFile } from 'vfile';
+import { claimLabel, KIND_LABEL, RATING_LABEL, RATING_SYMBOL, UNRATED_SYMBOL } from './labels.ts';
+import type { ClaimKind, Rating } from './types.ts';
+
+export interface MarkupClaim {
+  id: string;
+  /** 1-based number in text order. */
+  number: number;
+  kind: ClaimKind;
+  rating?: Rating;
+  summary: string;
+  /** The passage as it stands in the text, for the search sub-result's title. */
+  exact: string;
+  /** The rendered note (see render-note.ts), inserted as is. */
+  note: Root;
+}
+
+export interface ClaimMarkupOptions {
+  claims: MarkupClaim[];
+  /** Blocks whose notes go to `file.data.headNotes` instead of the body. Default title, subtitle. */
+  headBlockIds?: string[];
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The aside with the notes on claims in the title and subtitle, if any. */
+    headNotes: Element;
+  }
+}
+
+/** Opinions and predictions have no rating; this is what their badge says. Matches claimLabel. */
+const NOT_RATED = 'Not rated';
+const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'td', 'th', 'dt', 'dd']);
+const HEADING = /^h([1-6])$/;
+
+/** Where one aside goes and which claims it holds. */
+interface NotesGroup {
+  /** The element the aside follows (or, for a tight list item, goes inside). */
+  anchor: Element;
+  blockId: string;
+  what: 'paragraph' | 'heading' | 'list item' | 'table' | 'headline';
+  claims: MarkupClaim[];
+}
+
+export function symbolFor(kind: ClaimKind, rating?: Rating): string {
+  return rating ? RATING_SYMBOL[rating] : UNRATED_SYMBOL[kind as 'opinion' | 'prediction'];
+}
+
+export default function rehypeClaimMarkup(options: ClaimMarkupOptions) {
+  const byId = new Map(options.claims.map((claim) => [claim.id, claim]));
+  const headBlockIds = new Set(options.headBlockIds ?? ['title', 'subtitle']);
+
+  return (tree: Root, file: VFile): void => {
+    const spans: { span: Element; parent: Element | Root; claim: MarkupClaim }[] = [];
+    const groups = new Map<Element, NotesGroup>();
+    let headGroup: NotesGroup | undefined;
+    // The heading level the notes sit under: the page's h1, then the latest body heading.
+    let level = 1;
+    const levels = new Map<NotesGroup, number>();
+
+    visitParents(tree, 'element', (node, ancestors) => {
+      const heading = HEADING.exec(node.tagName);
+      if (heading && !headBlockIds.has(String(node.properties.id))) level = Number(heading[1]);
+      const claim = claimOf(node, byId);
+      if (!claim) return;
+      spans.push({ span: node, parent: ancestors.at(-1) as Element | Root, claim });
+
+      const block = ancestors.findLast((a): a is Element => a.type === 'element' && BLOCK_TAGS.has(a.tagName));
+      const blockId = String(block?.properties.id ?? '');
+      let group: NotesGroup | undefined;
+      if (block && headBlockIds.has(blockId)) {
+        headGroup ??= { anchor: block, blockId, what: 'headline', claims: [] };
+        group = headGroup;
+      } else {
+        const place = placeOf(block, ancestors);
+        group = groups.get(place.anchor);
+        if (!group) {
+          group = { ...place, blockId: String(place.anchor.properties.id ?? blockId), claims: [] };
+          groups.set(place.anchor, group);
+          levels.set(group, level);
+        }
+      }
+      group.claims.push(claim);
+    });
+
+    for (const { span, parent, claim } of spans) decorate(span, parent, claim);
+    for (const group of groups.values()) insertAside(tree, group, aside(group, levels.get(group) ?? 1));
+    if (headGroup) file.data.headNotes = aside(headGroup, 1);
+  };
+}
+
+function claimOf(node: Element, byId: Map<string, MarkupClaim>): MarkupClaim | undefined {
+  const classes = node.properties.className;
+  if (!Array.isArray(classes) || !classes.includes('claim')) return undefined;
+  const id = node.properties.dataClaim;
+  return typeof id === 'string' ? byId.get(id) : undefined;
+}
+
+/** Where the aside for a claim in `block` goes: see the module comment. */
+function placeOf(
+  block: Element | undefined,
+  ancestors: (Element | Root)[],
+): Pick<NotesGroup, 'anchor' | 'what'> {
+  if (!block) {
+    // A claim outside any block (not produced by remark-anchor-claims): after its outermost element.
+    const top = ancestors.find((a): a is Element => a.type === 'element');
+    if (!top) throw new Error('rehype-claim-markup: a claim span sits directly in the root');
+    return { anchor: top, what: 'paragraph' };
+  }
+  if (block.tagName === 'td' || block.tagName === 'th') {
+    const table = ancestors.findLast((a): a is Element => a.type === 'element' && a.tagName === 'table');
+    if (table) return { anchor: table, what: 'table' };
+  }
+  if (block.tagName === 'li') return { anchor: block, what: 'list item' };
+  if (HEADING.test(block.tagName)) return { anchor: block, what: 'heading' };
+  return { anchor: block, what: 'paragraph' };
+}
+
+/** Data attributes, screen-reader boundary labels and the marker after the span. */
+function decorate(span: Element, parent: Element | Root, claim: MarkupClaim): void {
+  Object.assign(span.properties, {
+    dataKind: claim.kind,
+    dataRating: claim.rating,
+    dataPagefindTitle: claim.exact,
+  });
+  const label = claimLabel(claim.kind, claim.rating);
+  span.children.unshift(srOnly(`Claim, ${label.charAt(0).toLowerCase()}${label.slice(1)}: `));
+  span.children.push(srOnly(' (end of claim)'));
+  const index = parent.children.indexOf(span as RootContent);
+  parent.children.splice(index + 1, 0, marker(claim) as never);
+}
+
+function srOnly(text: string): Element {
+  return h('span', { className: ['sr-only'], dataPagefindIgnore: true }, text);
+}
+
+function marker(claim: MarkupClaim): Element {
+  return h(
+    'a',
+    {
+      className: ['claim-marker'],
+      href: `#note-${claim.id}`,
+      id: `marker-${claim.id}`,
+      dataRating: claim.rating,
+      dataKind: claim.kind,
+      ariaLabel: `Note ${claim.number}: ${claimLabel(claim.kind, claim.rating)}`,
+    },
+    h('span', { ariaHidden: 'true' }, symbolFor(claim.kind, claim.rating)),
+    h('span', { className: ['claim-marker-n'] }, String(claim.number)),
+  );
+}
+
+/** "Note 3", "Notes 3 and 4", "Notes 3–5": gives each aside landmark a name of its own. */
+function notesName(claims: MarkupClaim[]): string {
+  const numbers = claims.map((claim) => claim.number).sort((a, b) => a - b);
+  const first = numbers[0];
+  const last = numbers.at(-1);
+  if (numbers.length === 1) return `Note ${first}`;
+  if (numbers.length === 2) return `Notes ${first} and ${last}`;
+  return `Notes ${first}–${last}`;
+}
+
+function aside(group: NotesGroup, level: number): Element {
+  const where = group.what === 'headline' ? 'the headline' : `this ${group.what}`;
+  return h(
+    'aside',
+    { className: ['claim-notes'], ariaLabel: `${notesName(group.claims)} on ${where}`, dataFor: group.blockId },
+    group.claims.map((claim) => noteSection(claim, Math.min(6, level + 1))),
+  );
+}
+
+function noteSection(claim: MarkupClaim, level: number): Element {
+  const headingId = `note-${claim.id}-h`;
+  const badge = claim.rating
+    ? h('span', { className: ['badge'], dataRating: claim.rating }, h('span', { ariaHidden: 'true' }, RATING_SYMBOL[claim.rating]), ` ${RATING_LABEL[claim.rating]}`)
+    : h('span', { className: ['badge'], dataKind: claim.kind }, h('span', { ariaHidden: 'true' }, symbolFor(claim.kind)), ` ${NOT_RATED}`);
+  return h(
+    'section',
+    { className: ['note'], id: `note-${claim.id}`, dataKind: claim.kind, dataRating: claim.rating, ariaLabelledBy: [headingId] },
+    h(
+      `h${level}`,
+      { className: ['note-heading'], id: headingId },
+      // "Note " is for screen readers: a heading that reads just "3" says nothing.
+      h('span', { className: ['note-n'] }, h('span', { className: ['sr-only'] }, 'Note '), String(claim.number)),
+      ' ',
+      badge,
+      ' ',
+      h('span', { className: ['note-kind'] }, KIND_LABEL[claim.kind]),
+    ),
+    h('p', { className: ['note-summary'] }, claim.summary),
+    // A copy: the same note may also be shown elsewhere (claim pages use noteHtml).
+    h('div', { className: ['note-body'] }, structuredClone(claim.note.children) as ElementContent[]),
+    h(
+      'p',
+      { className: ['note-links'] },
+      h('a', { href: `#claim-${claim.id}` }, 'Back to the passage'),
+      ' ',
+      h('a', { href: `claims/${claim.id}/` }, 'Claim page'),
+    ),
+  );
+}
+
+function insertAside(tree: Root, group: NotesGroup, notes: Element): void {
+  const { anchor } = group;
+  if (group.what === 'list item') {
+    // Inside the <li>: after its own text, before a nested list.
+    const nested = anchor.children.findIndex((c) => c.type === 'element' && (c.tagName === 'ul' || c.tagName === 'ol'));
+    anchor.children.splice(nested === -1 ? anchor.children.length : nested, 0, notes);
+    return;
+  }
+  let placed = false;
+  visitParents(tree, 'element', (node, ancestors) => {
+    if (node !== anchor || placed) return;
+    const parent = ancestors.at(-1) as Element | Root;
+    parent.children.splice(parent.children.indexOf(node) + 1, 0, notes as never);
+    placed = true;
+    return EXIT;
+  });
+}
