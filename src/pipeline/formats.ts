@@ -39,10 +39,13 @@ export function isLangTag(value: string): boolean {
   return /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(value);
 }
 
-/** The known name closest to a misspelt one (at most two edits away), for "did you mean" hints. */
+/**
+ * The known name closest to a misspelt one, for "did you mean" hints: at most two
+ * edits away, and fewer for short names, where any two edits would match anything.
+ */
 export function closestName(name: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
-  let bestDistance = 3;
+  let bestDistance = Math.min(2, Math.floor(name.length / 2)) + 1;
   for (const candidate of known) {
     const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
