@@ -64,7 +64,7 @@ claims:
     [
       '2 field-missing s',
       '2 source-uncited s',
-      '5 date-format article',
+      '5 date-format article.checked',
       '7 id-format Bad_Id',
       '8 field-type Bad_Id',
       '9 rating-missing Bad_Id',

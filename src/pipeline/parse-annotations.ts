@@ -156,12 +156,12 @@ function readArticle(ctx: Context, raw: unknown, positions: Map<string, Place>):
   reportUnknownKeys(ctx, raw, ['article'], ARTICLE_KEYS, (key) => ({ subject: `article.${key}`, subjectKind: 'field' }));
   const article: ParsedAnnotations['article'] = {};
   for (const key of ['assessment', 'context'] as const) {
-    const value = readText(ctx, raw, ['article'], key, subject, { max: MAX_LENGTH.markdown });
+    const value = readText(ctx, raw, ['article'], key, { subject: `article.${key}`, subjectKind: 'field' }, { max: MAX_LENGTH.markdown });
     if (value !== undefined) article[key] = value;
     const place = ctx.places.field(['article', key]);
     if (place) positions.set(`article:${key}`, place);
   }
-  const checked = readDate(ctx, raw, ['article'], 'checked', subject, 'full');
+  const checked = readDate(ctx, raw, ['article'], 'checked', { subject: 'article.checked', subjectKind: 'field' }, 'full');
   if (checked !== undefined) article.checked = checked;
   const checkedPlace = ctx.places.field(['article', 'checked']);
   if (checkedPlace) positions.set('article:checked', checkedPlace);
