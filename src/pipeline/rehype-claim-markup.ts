@@ -144,7 +144,7 @@ function decorate(span: Element, parent: Element | Root, claim: MarkupClaim): vo
   const label = claimLabel(claim.kind, claim.rating);
   span.children.unshift(srOnly(`Claim, ${label.charAt(0).toLowerCase()}${label.slice(1)}: `));
   span.children.push(srOnly(' (end of claim)'));
-  const index = parent.children.indexOf(span as RootContent);
+  const index = (parent.children as RootContent[]).indexOf(span);
   parent.children.splice(index + 1, 0, marker(claim) as never);
 }
 

@@ -14,6 +14,7 @@
  */
 import type { Data, Definition, Link, LinkReference, Parents, PhrasingContent, Root } from 'mdast';
 import type { Element } from 'hast';
+import type { Node } from 'unist';
 import { toString } from 'mdast-util-to-string';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
@@ -36,7 +37,7 @@ export interface AuthorLinksOptions {
 }
 
 /** The footnote reference after an author's link: `<sup class="cite"><a href="#source-N" id=…>N</a></sup>`. */
-export interface SourceRef {
+export interface SourceRef extends Node {
   type: 'sourceRef';
   url: string;
   number: number;

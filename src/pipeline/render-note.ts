@@ -15,6 +15,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
 
@@ -70,7 +71,7 @@ export const noteSchema: SanitizeSchema = {
 const CITATION = /\[\^([^\]\s]+)\]/g;
 const HAS_CITATION = /\[\^[^\]\s]+\]/;
 
-interface NoteCitation {
+interface NoteCitation extends Node {
   type: 'noteCitation';
   sourceId: string;
   data: Data;
