@@ -1,0 +1,122 @@
+/**
+ * The search page's enhancement. The page ships a plain form (hidden without
+ * JavaScript, where a <noscript> links to the claims ledgers instead). Nothing
+ * under /pagefind/ is fetched until the reader uses the field — focus, typing,
+ * submitting — or arrives with `?q=`; then Pagefind's Component UI is loaded and
+ * drives the filters, the count and the results, announced to screen readers.
+ */
+import { renderResult, type ResultData } from './search-render.ts';
+
+interface PagefindInstance {
+  triggerSearch(term: string): void;
+  triggerLoad(): Promise<void>;
+  registerInput(component: unknown, capabilities?: Record<string, boolean>): void;
+  focusNextResults(from: Element): boolean;
+  on(event: string, callback: (...args: any[]) => void, owner?: unknown): void;
+  searchTerm?: string;
+}
+interface PagefindComponents {
+  configureInstance(name: string, options: Record<string, unknown>): void;
+  getInstanceManager(): { getInstance(name?: string): PagefindInstance };
+}
+declare global {
+  interface Window {
+    PagefindComponents?: PagefindComponents;
+  }
+}
+
+export const bundlePath = `${import.meta.env.BASE_URL.replace(/\/*$/, '/')}pagefind/`;
+const DEBOUNCE_MS = 200;
+
+function loadStylesheet(href: string): Promise<void> {
+  return new Promise((resolve) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    link.addEventListener('load', () => resolve(), { once: true });
+    link.addEventListener('error', () => resolve(), { once: true });
+    document.head.append(link);
+  });
+}
+
+function setup(root: HTMLElement) {
+  const form = root.querySelector<HTMLFormElement>('form')!;
+  const input = root.querySelector<HTMLInputElement>('input[name="q"]')!;
+  const ui = root.querySelector<HTMLElement>('[data-search-ui]')!;
+  const status = root.querySelector<HTMLElement>('[data-search-status]')!;
+  root.hidden = false;
+
+  let instance: Promise<PagefindInstance> | null = null;
+  const load = () =>
+    (instance ??= (async () => {
+      status.textContent = 'Loading search…';
+      await Promise.all([
+        loadStylesheet(`${bundlePath}pagefind-component-ui.css`),
+        import(/* @vite-ignore */ `${bundlePath}pagefind-component-ui.js`),
+      ]);
+      const components = window.PagefindComponents;
+      if (!components) throw new Error('Pagefind Component UI did not load');
+      // Before any component connects: where the bundle is (base-path aware), and
+      // the `?highlight=` parameter that result links carry to the landing page.
+      components.configureInstance('default', { bundlePath, highlightParam: 'highlight', excerptLength: 22 });
+      const pf = components.getInstanceManager().getInstance('default');
+
+      const filters = document.createElement('pagefind-filter-pane');
+      filters.setAttribute('open', 'rating');
+      const summary = document.createElement('pagefind-summary');
+      const results = document.createElement('pagefind-results') as HTMLElement & {
+        resultTemplate?: (data: ResultData) => Element;
+      };
+      results.setAttribute('max-sub-results', '4');
+      results.resultTemplate = renderResult;
+      ui.querySelector('[data-search-filters]')!.append(filters);
+      ui.querySelector('[data-search-summary]')!.append(summary);
+      ui.querySelector('[data-search-results]')!.append(results);
+      ui.hidden = false;
+
+      // Our own field takes part in Pagefind's keyboard flow: ↓ from it enters the
+      // results, ↑ from the first result, `/`, Backspace or a letter come back to it.
+      pf.registerInput(Object.assign(input, { inputEl: input }), { keyboardNavigation: true });
+      pf.on('results', () => (status.textContent = ''));
+      pf.on('error', () => (status.textContent = 'Search could not be loaded. Every article lists all its claims at its end.'));
+      return pf;
+    })());
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const run = async (term: string) => {
+    clearTimeout(timer);
+    const pf = await load();
+    const q = term.trim();
+    const url = new URL(location.href);
+    if (q) url.searchParams.set('q', q);
+    else url.searchParams.delete('q');
+    history.replaceState(history.state, '', url);
+    pf.triggerSearch(q);
+  };
+
+  input.addEventListener('focus', () => void load(), { once: true });
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(input.value), DEBOUNCE_MS);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void run(input.value);
+  });
+  input.addEventListener('keydown', async (event) => {
+    if (event.key === 'ArrowDown' && !event.altKey) {
+      event.preventDefault();
+      (await load()).focusNextResults(input);
+    }
+  });
+
+  // A search given in the address (`/search/?q=…`, e.g. from the header form) runs on arrival.
+  const initial = new URLSearchParams(location.search).get('q');
+  if (initial && initial.trim()) {
+    input.value = initial;
+    void run(initial);
+  }
+}
+
+const root = document.querySelector<HTMLElement>('[data-search]');
+if (root) setup(root);
