@@ -1,6 +1,7 @@
 /**
- * The search page's enhancement. The page ships a plain form (hidden without
- * JavaScript, where a <noscript> links to the claims ledgers instead). Nothing
+ * The search page's enhancement. The page ships a plain form, hidden, and a
+ * message that search needs JavaScript with links to the claims ledgers; this
+ * script swaps them (so the message also stays if the script fails to load). Nothing
  * under /pagefind/ is fetched until the reader uses the field — focus, typing,
  * submitting — or arrives with `?q=`; then Pagefind's Component UI is loaded and
  * drives the filters, the count and the results, announced to screen readers.
@@ -45,6 +46,7 @@ function setup(root: HTMLElement) {
   const ui = root.querySelector<HTMLElement>('[data-search-ui]')!;
   const status = root.querySelector<HTMLElement>('[data-search-status]')!;
   root.hidden = false;
+  document.querySelector<HTMLElement>('[data-search-fallback]')?.setAttribute('hidden', '');
 
   let instance: Promise<PagefindInstance> | null = null;
   const load = () =>
@@ -62,7 +64,8 @@ function setup(root: HTMLElement) {
       const pf = components.getInstanceManager().getInstance('default');
 
       const filters = document.createElement('pagefind-filter-pane');
-      filters.setAttribute('open', 'rating');
+      // Wide screens: the rating group starts open beside the results; narrow: all closed, above them.
+      if (matchMedia('(min-width: 48rem)').matches) filters.setAttribute('open', 'rating');
       const summary = document.createElement('pagefind-summary');
       const results = document.createElement('pagefind-results') as HTMLElement & {
         resultTemplate?: (data: ResultData) => Element;
@@ -76,7 +79,9 @@ function setup(root: HTMLElement) {
 
       // Our own field takes part in Pagefind's keyboard flow: ↓ from it enters the
       // results, ↑ from the first result, `/`, Backspace or a letter come back to it.
-      pf.registerInput(Object.assign(input, { inputEl: input }), { keyboardNavigation: true });
+      // Pagefind registers a component element that contains the field, so the form
+      // stands in, with `inputEl` and a focus() that reaches the field.
+      pf.registerInput(Object.assign(form, { inputEl: input, focus: () => input.focus() }), { keyboardNavigation: true });
       pf.on('results', () => (status.textContent = ''));
       pf.on('error', () => (status.textContent = 'Search could not be loaded. Every article lists all its claims at its end.'));
       return pf;
