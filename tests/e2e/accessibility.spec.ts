@@ -8,6 +8,8 @@ for (const scheme of ['light', 'dark'] as const) {
   test.describe(`axe, ${scheme} scheme`, () => {
     for (const path of builtPages()) {
       test(`${path} has no WCAG 2.2 AA violation`, async ({ browser }) => {
+        // axe walks every node; a fully annotated article takes it a while on two cores.
+        test.setTimeout(120_000);
         const context = await browser.newContext({ colorScheme: scheme });
         const page = await context.newPage();
         await page.goto(path);
