@@ -1,0 +1,53 @@
+/**
+ * Editorial checks on every real article: the build already refuses content that
+ * breaks the contract; these add the desk's own rules on top of it.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderArticle } from '../../src/pipeline/render-article.ts';
+import { formatMessage } from '../../src/pipeline/messages.ts';
+
+const ROOT = 'content/articles';
+
+for (const slug of readdirSync(ROOT).sort()) {
+  const articleFile = join(ROOT, slug, 'article.md');
+  const annotationsFile = join(ROOT, slug, 'annotations.yaml');
+  const edition = renderArticle({
+    slug,
+    articleFile,
+    articleSource: readFileSync(articleFile, 'utf8'),
+    annotationsFile,
+    annotationsSource: readFileSync(annotationsFile, 'utf8'),
+  });
+
+  test(`${slug}: renders with no warning (every source cited, nothing dropped)`, () => {
+    assert.deepEqual(edition.warnings.map(formatMessage), []);
+  });
+
+  test(`${slug}: every rated claim cites at least one source`, () => {
+    const unsourced = edition.claims.filter((c) => c.rating && c.sourceIds.length === 0).map((c) => c.id);
+    assert.deepEqual(unsourced, []);
+  });
+
+  test(`${slug}: every source has a title and a publisher, and every web source an http(s) URL`, () => {
+    for (const source of edition.sources) {
+      assert.ok(source.title.trim(), `source ${source.id} has no title`);
+      assert.ok(source.publisher.trim(), `source ${source.id} has no publisher`);
+      if (source.url) assert.match(source.url, /^https?:\/\//, `source ${source.id}`);
+    }
+  });
+
+  test(`${slug}: every claim is anchored once, and kinds and ratings agree`, () => {
+    const html = edition.titleHtml + (edition.subtitleHtml ?? '') + edition.headNotesHtml + edition.bodyHtml;
+    const ids = edition.claims.map((c) => c.id);
+    assert.equal(new Set(ids).size, ids.length);
+    for (const claim of edition.claims) {
+      assert.ok(claim.exact.length > 0, claim.id);
+      const rated = claim.kind === 'fact' || claim.kind === 'interpretation';
+      assert.equal(Boolean(claim.rating), rated, `${claim.id}: rating presence must follow its kind`);
+      assert.equal(html.split(`id="claim-${claim.id}"`).length - 1, 1, `${claim.id} must have one element in the page`);
+    }
+  });
+}
