@@ -1,4 +1,5 @@
-import { defineCollection, z } from 'astro:content';
+import { defineCollection } from 'astro:content';
+import { z } from 'astro/zod';
 import { articlesLoader } from './content/loader.ts';
 import { articleFrontmatterSchema } from './pipeline/parse-article.ts';
 import type { RenderedArticle } from './pipeline/types.ts';

@@ -5,7 +5,7 @@
  * would otherwise silently drop the date the page shows.
  */
 import { z } from 'zod';
-import type { ZodIssue } from 'zod';
+import type { core } from 'zod';
 import { closestName, isCalendarDate, isHttpUrl, isLangTag } from './formats.ts';
 import { MessageSink, RULES } from './messages.ts';
 import type { RuleId } from './messages.ts';
@@ -119,7 +119,7 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
 };
 
 /** One Zod issue → one message (or one per unknown key) at the field's line and column. */
-function reportIssue(issue: ZodIssue, data: object, places: YamlPlaces, sink: MessageSink): void {
+function reportIssue(issue: core.$ZodIssue, data: object, places: YamlPlaces, sink: MessageSink): void {
   const path = issue.path.filter((step): step is string | number => typeof step !== 'symbol');
   const field = fieldName(path);
   const at = (fieldPath: (string | number)[]) => places.field(fieldPath) ?? places.near(fieldPath);
