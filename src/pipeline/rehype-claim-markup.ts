@@ -214,6 +214,14 @@ function noteSection(claim: MarkupClaim, level: number): Element {
       h('a', { href: `#claim-${claim.id}` }, 'Back to the passage'),
       ' ',
       h('a', { href: `claims/${claim.id}/` }, 'Claim page'),
+      ' ',
+      // The address to share; src/scripts/copy-link.ts adds a "Copy link" button after it.
+      h(
+        'a',
+        { className: ['claim-link'], href: `#claim-${claim.id}`, dataCopyLink: `claim ${claim.number}` },
+        'Link to this claim',
+        h('span', { className: ['sr-only'] }, ` ${claim.number}`),
+      ),
     ),
   );
 }

@@ -24,6 +24,7 @@ import { ContentError, hasErrors, sortMessages } from './messages.ts';
 import { parseAnnotations } from './parse-annotations.ts';
 import { parseArticle } from './parse-article.ts';
 import rehypeClaimMarkup from './rehype-claim-markup.ts';
+import rehypeParagraphLinks from './rehype-paragraph-links.ts';
 import type { MarkupClaim } from './rehype-claim-markup.ts';
 import remarkAnchorClaims from './remark-anchor-claims.ts';
 import remarkAuthorLinks, { remarkKeyLinks } from './remark-author-links.ts';
@@ -146,7 +147,7 @@ export function renderArticle(input: ArticleInput): RenderedArticle {
   });
 
   const markupClaims: MarkupClaim[] = claims.map((claim) => ({ ...claim, note: notes.get(claim.id)!.hast }));
-  unified().use(rehypeClaimMarkup, { claims: markupClaims }).runSync(hast, file);
+  unified().use(rehypeParagraphLinks).use(rehypeClaimMarkup, { claims: markupClaims }).runSync(hast, file);
   const titleHtml = takeInnerHtml(hast, 'title') ?? '';
   const subtitleHtml = takeInnerHtml(hast, 'subtitle');
 
