@@ -16,7 +16,9 @@ export default defineConfig({
   outDir,
   cacheDir,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // 'never': stylesheets stay files, so the Content-Security-Policy in public/_headers can say
+  // style-src 'self' with no hashes to keep in step (see docs/deployment.md).
+  build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [sitemap()],
   // Articles never go through Astro's Markdown processor: the content loader
   // renders them with our own unified pipeline (src/pipeline).
