@@ -7,7 +7,8 @@ import type { RenderedArticle } from './pipeline/types.ts';
 // The front matter schema lives with the pipeline (npm run check uses it too);
 // the collection adds the rendered edition that the loader stores beside it.
 const articles = defineCollection({
-  loader: articlesLoader({ base: 'content/articles' }),
+  // CONTENT_DIR builds another content folder (the test fixtures: CONTENT_DIR=tests/fixtures/content).
+  loader: articlesLoader({ base: `${process.env.CONTENT_DIR ?? 'content'}/articles` }),
   schema: articleFrontmatterSchema.extend({
     edition: z.custom<RenderedArticle>((value) => typeof value === 'object' && value !== null),
   }),
