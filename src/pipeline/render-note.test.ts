@@ -41,6 +41,8 @@ describe('renderNote: sanitising', () => {
     assert.match(html, /href="https:\/\/example.org\/a"/);
     assert.match(html, /href="http:\/\/example.org"/);
     assert.match(html, /href="mailto:desk@example.org"/);
+    // Links that leave the site carry rel="noopener noreferrer"; mailto needs none.
+    assert.equal(html.match(/rel="noopener noreferrer"/g)?.length, 2);
   });
 
   it('does not render raw HTML as HTML, and reports it', () => {
@@ -92,7 +94,7 @@ describe('renderNote: citations', () => {
 
   it('moves a citation written inside link text to after the link', () => {
     const note = render('[the report [^c]](https://example.org) says so');
-    assert.match(note.html, /<a href="https:\/\/example.org">the report <\/a><sup class="cite"><a href="#source-1"/);
+    assert.match(note.html, /<a href="https:\/\/example.org" rel="noopener noreferrer">the report <\/a><sup class="cite"><a href="#source-1"/);
     assert.doesNotMatch(note.html, /<a [^>]*>[^<]*<sup/);
   });
 

@@ -113,6 +113,7 @@ export function renderNote(markdown: string, ctx: NoteContext): RenderedNote {
 
   const hast = toHtml.runSync(mdast) as HastRoot;
   addCitationIds(hast, targets, ctx.describedBy ?? 'sources-heading');
+  addExternalRel(hast);
   return {
     html: stringifier.stringify(hast),
     hast,
@@ -222,5 +223,12 @@ function addCitationIds(tree: HastRoot, targets: CitationTarget[], describedBy: 
   links.forEach((link, index) => {
     link.properties.id = targets[index]!.backrefId;
     if (describedBy) link.properties.ariaDescribedBy = [describedBy];
+  });
+}
+
+/** Links that leave the site do not hand it over (`window.opener`) or tell where the reader came from. */
+function addExternalRel(tree: HastRoot): void {
+  visit(tree, 'element', (node) => {
+    if (node.tagName === 'a' && /^https?:/i.test(String(node.properties.href ?? ''))) node.properties.rel = ['noopener', 'noreferrer'];
   });
 }
