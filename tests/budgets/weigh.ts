@@ -103,6 +103,9 @@ function jsImports(js: string): string[] {
   return [...js.matchAll(/(?:^|[;}\n\s])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+)["']/g)].map((m) => m[1]!);
 }
 
+/** Shared files (CSS, JS) are weighed once per run. */
+const gzipMemo = new Map<string, number>();
+
 export function weighPage(dist: string, pageFile: string, base = '/'): PageWeight {
   const html = readFileSync(pageFile, 'utf8');
   const doc = parseHtml(html);
@@ -158,6 +161,7 @@ export function weighPage(dist: string, pageFile: string, base = '/'): PageWeigh
     const rel = file ? `/${relative(dist, file).split(sep).join('/')}` : item.ref;
     const search = rel.startsWith('/pagefind/');
     const data = file ? readFileSync(file) : undefined;
+    if (file && data && !gzipMemo.has(file)) gzipMemo.set(file, gzipSize(data));
     resources.push({
       ref: item.ref,
       kind,
@@ -166,7 +170,7 @@ export function weighPage(dist: string, pageFile: string, base = '/'): PageWeigh
       search,
       renderBlocking: item.renderBlocking,
       bytes: data?.length ?? 0,
-      gzip: data ? gzipSize(data) : 0,
+      gzip: file && data ? gzipMemo.get(file)! : 0,
     });
     if (!data || search) continue;
     if (kind === 'css') for (const ref of cssRefs(data.toString('utf8'))) found.push({ ref, renderBlocking: false, from: file! });

@@ -1,0 +1,104 @@
+/**
+ * The results table for docs/performance.md: replaces what lies between the markers
+ * `<!-- bench:start -->` and `<!-- bench:end -->`, leaving the prose around it alone.
+ *
+ *   node bench/report.ts            rewrite the table from bench/results.json
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const START = '<!-- bench:start -->';
+const END = '<!-- bench:end -->';
+
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+const s = (seconds: number) => `${seconds.toFixed(1)} s`;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function renderTable(r: any): string {
+  const lines: string[] = [];
+  const ns: number[] = r.plan.ns;
+  lines.push(
+    `Run ${r.date.slice(0, 16).replace('T', ' ')} UTC on ${r.machine.cores} × ${r.machine.cpu}, ${r.machine.memoryGB} GB, ${r.machine.os}; ` +
+      `load average ${r.machine.loadAverageAtStart.join(' / ')} at start (the machine is shared). ` +
+      `Node ${r.versions.node}, Astro ${r.versions.astro}, unified ${r.versions.unified}, Pagefind ${r.versions.pagefind}, Chromium ${r.versions.chromium ?? '—'}. ` +
+      `Repetitions per N: ${ns.map((n, i) => `${n} → ${r.plan.repetitions[i]}`).join(', ')} (medians). Whole run: ${Math.round(r.wallSeconds / 60)} min.`,
+    '',
+    '**Targets**',
+    '',
+    '| target | value | met |',
+    '|---|---:|:-:|',
+    ...r.targets.map((t: any) => `| ${t.name} | ${t.value} ${t.unit} | ${t.met ? 'yes' : '**no**'} |`),
+    '',
+    '**Build time** (`astro build`, wall clock; cold = no dist and no content cache, warm = again with the cache)',
+    '',
+    '| N | pages (ours) | ours cold | ours warm | unified cold | unified warm | Sätteri cold | Sätteri warm | ours / unified | ours / Sätteri | unified / Sätteri |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...ns.map((n) => {
+      const b = r.builds[n];
+      const q = r.ratios[n];
+      return `| ${n} | ${b.ours.pages} | ${s(b.ours.coldMedian)} | ${s(b.ours.warmMedian)} | ${s(b.unified.coldMedian)} | ${s(b.unified.warmMedian)} | ${s(b.satteri.coldMedian)} | ${s(b.satteri.warmMedian)} | ${q.oursOverUnifiedCold}× | ${q.oursOverSatteriCold}× | ${q.unifiedOverSatteriCold}× |`;
+    }),
+    '',
+  );
+  if (Object.keys(r.marginalMsPerArticle).length > 0) {
+    const [a, b] = ns.slice(-2);
+    lines.push(
+      `Marginal cost per article (cold, N=${a} → ${b}): ours ${r.marginalMsPerArticle.ours} ms, unified ${r.marginalMsPerArticle.unified} ms, Sätteri ${r.marginalMsPerArticle.satteri} ms. ` +
+        `time(${b}) / time(${a}), ours: ${r.scaling}×.` +
+        (r.incremental ? ` Incremental rebuild after editing ${r.incremental.article}/annotations.yaml at N=${r.incremental.n}: ${s(r.incremental.seconds)} (+ Pagefind ${s(r.incremental.pagefindSeconds)}).` : ''),
+      '',
+    );
+  }
+  lines.push(
+    '**Pagefind** (our build; the seed site last)',
+    '',
+    '| site | pages | indexing | index size | files |',
+    '|---|---:|---:|---:|---:|',
+    ...ns.map((n) => `| N=${n} | ${r.pagefind[n].pages} | ${s(r.pagefind[n].seconds)} | ${(r.pagefind[n].bytes / 1e6).toFixed(2)} MB | ${r.pagefind[n].files} |`),
+    `| seed | ${r.seed.article.pages + r.seed.claim.pages} articles + claims | ${s(r.seed.pagefindSeconds)} | ${(r.seed.pagefind.bytes / 1e6).toFixed(2)} MB | ${r.seed.pagefind.files} |`,
+    '',
+    '**Page weight** (gzip level 9; "total" = HTML + CSS + JS + fonts + icon the page loads, search excluded)',
+    '',
+    '| pages | count | HTML p50 | HTML p95 | HTML max | total p50 | total p95 | total max | JS per page |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  );
+  const row = (label: string, p: any) =>
+    `| ${label} | ${p.pages} | ${kb(p.htmlGzip.p50)} | ${kb(p.htmlGzip.p95)} | ${kb(p.htmlGzip.max)} | ${kb(p.totalGzip.p50)} | ${kb(p.totalGzip.p95)} | ${kb(p.totalGzip.max)} | ${kb(p.jsGzip.max)} |`;
+  const largest = ns.at(-1)!;
+  lines.push(
+    row('seed article', r.seed.article),
+    row('seed claim pages', r.seed.claim),
+    row(`synthetic articles (N=${largest})`, r.pages[largest].article),
+    row(`synthetic claim pages (N=${largest})`, r.pages[largest].claim),
+    '',
+  );
+  if (r.search) {
+    const run = (label: string, x: any) => `| ${label} | “${x.query}” | ${x.ms} ms | ${x.requests} | ${kb(x.gzip)} | ${kb(x.bytes)} | ${x.results} |`;
+    lines.push(
+      `**Search in Chromium** (seed site; ${r.search.method})`,
+      '',
+      '| search | query | time to results | requests under /pagefind/ | bytes (gzip) | bytes (as served, uncompressed) | results |',
+      '|---|---|---:|---:|---:|---:|---:|',
+      run('first', r.search.first),
+      run('later', r.search.later),
+      '',
+    );
+  }
+  return lines.join('\n');
+}
+
+export function writeReport(results: unknown, docPath: string): string {
+  const table = renderTable(results);
+  const doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : `# Performance\n\n${START}\n${END}\n`;
+  const start = doc.indexOf(START);
+  const end = doc.indexOf(END);
+  const next = start !== -1 && end > start ? `${doc.slice(0, start + START.length)}\n${table}\n${doc.slice(end)}` : `${doc.trimEnd()}\n\n${START}\n${table}\n${END}\n`;
+  writeFileSync(docPath, next);
+  return table;
+}
+
+if (import.meta.main) {
+  const root = resolve(import.meta.dirname, '..');
+  const results = JSON.parse(readFileSync(join(root, 'bench/results.json'), 'utf8'));
+  console.log(writeReport(results, join(root, 'docs/performance.md')));
+}

@@ -1,0 +1,258 @@
+/**
+ * `npm run bench`: build cost and page weight, written to bench/results.json and the table in
+ * docs/performance.md. Everything it builds goes under bench/work/ (git-ignored).
+ *
+ * For each N (default 10, 100, 1000) it generates the synthetic corpus (bench/generate.ts) and
+ * builds it three ways, each from a cold cache and then warm:
+ *   ours     the real site (our pipeline: anchoring, notes, claim pages) over the corpus
+ *   unified  the real site over the same article.md files with empty annotations: the same
+ *            unified processing and templates with nothing for the annotation plugins to do
+ *   satteri  bench/astro-plain: the same article.md files through a stock glob() loader and
+ *            Astro's default Markdown processor (Sätteri), in the site's layout
+ * then at the largest N an incremental rebuild after editing one article's annotations, Pagefind
+ * over our build, page weights, and search in Chromium over the seed site (content/).
+ *
+ * Environment: BENCH_N="10,100,1000", BENCH_REPS="3,3,1" (repetitions per N; medians of these),
+ * BENCH_PORT=4441, BENCH_SKIP_SEARCH=1.
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, release, platform, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { generateCorpus, slugFor } from './generate.ts';
+import { measureSearch } from './search.ts';
+import type { SearchResult } from './search.ts';
+import { htmlPages, isArticlePage, isClaimPage, quantile, weighPage } from '../tests/budgets/weigh.ts';
+import { writeReport } from './report.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const work = join(root, 'bench/work');
+const astroBin = join(root, 'node_modules/astro/bin/astro.mjs');
+const pagefindBin = join(root, 'node_modules/.bin/pagefind');
+
+const NS = (process.env.BENCH_N ?? '10,100,1000').split(',').map(Number);
+const REPS = (process.env.BENCH_REPS ?? '3,3,1').split(',').map(Number);
+const PORT = Number(process.env.BENCH_PORT ?? 4441);
+const WAYS = ['ours', 'unified', 'satteri'] as const;
+type Way = (typeof WAYS)[number];
+
+const started = performance.now();
+const log = (line: string) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+
+mkdirSync(join(work, 'logs'), { recursive: true });
+
+/** Runs a child process, its output to a log file; resolves with the wall time in seconds. */
+async function timed(name: string, command: string, args: string[], env: Record<string, string>): Promise<number> {
+  const out = createWriteStream(join(work, 'logs', `${name}.log`));
+  const start = process.hrtime.bigint();
+  const code = await new Promise<number | null>((done) => {
+    const child = spawn(command, args, {
+      cwd: root,
+      env: { ...process.env, ...env, PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH}`, FORCE_COLOR: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.pipe(out, { end: false });
+    child.stderr.pipe(out, { end: false });
+    child.on('close', done);
+  });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  out.end();
+  if (code !== 0) throw new Error(`${name} failed (exit ${code}); see bench/work/logs/${name}.log`);
+  return seconds;
+}
+
+const dirs = (way: Way, n: number) => ({
+  content: join(work, way === 'unified' ? `corpus-${n}-bare` : `corpus-${n}`),
+  dist: join(work, `dist-${way}-${n}`),
+  cache: join(work, `cache-${way}-${n}`),
+});
+
+function astroBuild(way: Way, n: number, label: string): Promise<number> {
+  const d = dirs(way, n);
+  const args = [astroBin, 'build', ...(way === 'satteri' ? ['--root', join(root, 'bench/astro-plain')] : [])];
+  return timed(`${way}-${n}-${label}`, process.execPath, args, { CONTENT_DIR: d.content, DIST_DIR: d.dist, ASTRO_CACHE_DIR: d.cache });
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const round = (n: number, digits = 2) => Number(n.toFixed(digits));
+
+function folderBytes(dir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      const stat = statSync(path);
+      if (stat.isDirectory()) walk(path);
+      else {
+        files += 1;
+        bytes += stat.size;
+      }
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return { files, bytes };
+}
+
+function pageStats(dist: string) {
+  const pages = htmlPages(dist);
+  const summarise = (files: string[]) => {
+    const weights = files.map((file) => weighPage(dist, file));
+    const q = (values: number[]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      return { p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), max: sorted.at(-1) ?? 0 };
+    };
+    return {
+      pages: files.length,
+      htmlGzip: q(weights.map((w) => w.htmlGzip)),
+      totalGzip: q(weights.map((w) => w.totalGzip)),
+      jsGzip: q(weights.map((w) => w.jsGzip)),
+    };
+  };
+  return {
+    article: summarise(pages.filter((f) => isArticlePage(dist, f))),
+    claim: summarise(pages.filter((f) => isClaimPage(dist, f))),
+    allPagesJsGzipMax: Math.max(0, ...pages.map((f) => weighPage(dist, f).jsGzip)),
+  };
+}
+
+async function main() {
+  const machine = {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGB: round(totalmem() / 1e9, 1),
+    os: `${platform()} ${release()}`,
+    loadAverageAtStart: loadavg().map((n) => round(n, 2)),
+  };
+  const version = (pkg: string) => JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')).version as string;
+  const versions = {
+    node: process.version,
+    astro: version('astro'),
+    pagefind: version('pagefind'),
+    unified: version('unified'),
+    playwright: version('@playwright/test'),
+  };
+  log(`N = ${NS.join(', ')}; repetitions ${REPS.join(', ')}; ${machine.cores} × ${machine.cpu}; load ${machine.loadAverageAtStart.join(' ')}`);
+
+  const builds: Record<string, Record<Way, { cold: number[]; warm: number[]; coldMedian: number; warmMedian: number; pages: number }>> = {};
+  const pagefind: Record<string, { seconds: number; files: number; bytes: number; pages: number }> = {};
+  const pages: Record<string, ReturnType<typeof pageStats>> = {};
+  let incremental: { n: number; seconds: number; pagefindSeconds: number; article: string } | undefined;
+
+  for (const [i, n] of NS.entries()) {
+    const reps = REPS[i] ?? REPS.at(-1) ?? 1;
+    generateCorpus(join(work, `corpus-${n}`, 'articles'), n);
+    generateCorpus(join(work, `corpus-${n}-bare`, 'articles'), n, { bare: true });
+    builds[n] = {} as (typeof builds)[string];
+    for (const way of WAYS) {
+      const d = dirs(way, n);
+      const cold: number[] = [];
+      const warm: number[] = [];
+      for (let r = 0; r < reps; r += 1) {
+        rmSync(d.dist, { recursive: true, force: true });
+        rmSync(d.cache, { recursive: true, force: true });
+        cold.push(await astroBuild(way, n, `cold-${r + 1}`));
+        warm.push(await astroBuild(way, n, `warm-${r + 1}`));
+        log(`N=${n} ${way.padEnd(7)} cold ${cold.at(-1)!.toFixed(1)} s, warm ${warm.at(-1)!.toFixed(1)} s`);
+      }
+      builds[n]![way] = { cold: cold.map((s) => round(s)), warm: warm.map((s) => round(s)), coldMedian: round(median(cold)), warmMedian: round(median(warm)), pages: htmlPages(d.dist).length };
+    }
+    const d = dirs('ours', n);
+    const seconds = await timed(`pagefind-${n}`, pagefindBin, ['--site', d.dist], {});
+    pagefind[n] = { seconds: round(seconds), ...folderBytes(join(d.dist, 'pagefind')), pages: htmlPages(d.dist).length };
+    log(`N=${n} pagefind ${seconds.toFixed(1)} s, ${(pagefind[n]!.bytes / 1e6).toFixed(1)} MB in ${pagefind[n]!.files} files`);
+    pages[n] = pageStats(d.dist);
+
+    if (i === NS.length - 1) {
+      // Incremental: one article's annotations edited (a claim's summary), then a warm rebuild.
+      const slug = slugFor(Math.floor(n / 2));
+      const file = join(d.content, 'articles', slug, 'annotations.yaml');
+      const original = readFileSync(file, 'utf8');
+      writeFileSync(file, original.replace('    summary: "', '    summary: "Edited for the benchmark. '));
+      try {
+        const build = await astroBuild('ours', n, 'incremental');
+        const html = readFileSync(join(d.dist, 'articles', slug, 'index.html'), 'utf8');
+        if (!html.includes('Edited for the benchmark.')) throw new Error(`incremental build did not show the edit in ${slug}`);
+        const pf = await timed(`pagefind-${n}-incremental`, pagefindBin, ['--site', d.dist], {});
+        incremental = { n, seconds: round(build), pagefindSeconds: round(pf), article: slug };
+        log(`N=${n} incremental rebuild ${build.toFixed(1)} s (+ pagefind ${pf.toFixed(1)} s)`);
+      } finally {
+        writeFileSync(file, original);
+      }
+    }
+  }
+
+  // The seed site (content/): page weights and search in Chromium.
+  const seedDist = join(work, 'dist-seed');
+  rmSync(seedDist, { recursive: true, force: true });
+  const seedBuild = await timed('seed-build', process.execPath, [astroBin, 'build'], { DIST_DIR: seedDist, ASTRO_CACHE_DIR: join(work, 'cache-seed') });
+  const seedPagefind = await timed('seed-pagefind', pagefindBin, ['--site', seedDist], {});
+  log(`seed site built in ${seedBuild.toFixed(1)} s, indexed in ${seedPagefind.toFixed(1)} s`);
+  const seed = { buildSeconds: round(seedBuild), pagefindSeconds: round(seedPagefind), pagefind: folderBytes(join(seedDist, 'pagefind')), ...pageStats(seedDist) };
+  let search: SearchResult | undefined;
+  if (!process.env.BENCH_SKIP_SEARCH) {
+    search = await measureSearch(seedDist, PORT);
+    log(`search: first ${search.first.ms} ms ${(search.first.gzip / 1000).toFixed(0)} KB gzip; later ${search.later.ms} ms ${(search.later.gzip / 1000).toFixed(0)} KB gzip`);
+  }
+
+  const ratios = Object.fromEntries(
+    NS.map((n) => {
+      const b = builds[n]!;
+      return [n, {
+        oursOverUnifiedCold: round(b.ours.coldMedian / b.unified.coldMedian),
+        oursOverUnifiedWarm: round(b.ours.warmMedian / b.unified.warmMedian),
+        oursOverSatteriCold: round(b.ours.coldMedian / b.satteri.coldMedian),
+        unifiedOverSatteriCold: round(b.unified.coldMedian / b.satteri.coldMedian),
+      }];
+    }),
+  );
+  const [small, large] = [NS.at(-2), NS.at(-1)];
+  const marginal =
+    small !== undefined && large !== undefined
+      ? Object.fromEntries(WAYS.map((way) => [way, round((builds[large]![way].coldMedian - builds[small]![way].coldMedian) / (large - small) * 1000, 1)]))
+      : {};
+  const scaling = small !== undefined && large !== undefined ? round(builds[large]!.ours.coldMedian / builds[small]!.ours.coldMedian) : undefined;
+
+  const largest = NS.at(-1)!;
+  const targets = [
+    { name: `our pipeline ≤ 1.2× the plain unified build (cold, N=${largest})`, target: 1.2, value: ratios[largest]!.oursOverUnifiedCold, unit: '×' },
+    ...(largest === 1000 ? [{ name: 'cold build at N=1,000 ≤ 30 s (our pipeline)', target: 30, value: builds[1000]!.ours.coldMedian, unit: 's' }] : []),
+    ...(scaling !== undefined ? [{ name: `time(${large}) / time(${small}) ≤ ${round((large! / small!) / 2)} (our pipeline, cold)`, target: round((large! / small!) / 2), value: scaling, unit: '×' }] : []),
+    ...(incremental ? [{ name: `incremental rebuild after one annotations edit at N=${incremental.n} ≤ 8 s`, target: 8, value: incremental.seconds, unit: 's' }] : []),
+    ...(search
+      ? [
+          { name: 'first search ≤ 200 KB (gzip)', target: 200, value: round(search.first.gzip / 1000, 1), unit: 'KB' },
+          { name: 'first search ≤ 300 ms', target: 300, value: search.first.ms, unit: 'ms' },
+          { name: 'later search ≤ 60 KB (gzip)', target: 60, value: round(search.later.gzip / 1000, 1), unit: 'KB' },
+        ]
+      : []),
+  ].map((t) => ({ ...t, met: t.value <= t.target }));
+
+  const results = {
+    date: new Date().toISOString(),
+    machine: { ...machine, loadAverageAtEnd: loadavg().map((n) => round(n, 2)) },
+    versions: { ...versions, chromium: search?.chromium },
+    plan: { ns: NS, repetitions: NS.map((_, i) => REPS[i] ?? REPS.at(-1) ?? 1), note: 'cold = no dist, no content cache; warm = the same build again with its cache. Times are wall time of `astro build` (Pagefind apart), medians of the repetitions.' },
+    builds,
+    ratios,
+    marginalMsPerArticle: marginal,
+    scaling,
+    incremental,
+    pagefind,
+    pages,
+    seed,
+    search,
+    targets,
+    wallSeconds: round((performance.now() - started) / 1000, 0),
+  };
+  writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const table = writeReport(results, join(root, 'docs/performance.md'));
+  console.log(`\n${table}\n`);
+  log('wrote bench/results.json and docs/performance.md');
+}
+
+await main();
