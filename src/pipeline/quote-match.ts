@@ -77,6 +77,21 @@ export function matchQuote(text: string, selector: QuoteSelector): QuoteMatch {
 }
 
 /**
+ * The normalised texts, computed once per `texts` array: remark-anchor-claims matches every
+ * claim of an article against the same array, and normalising all its blocks again for each
+ * claim was most of the anchoring time (see docs/performance.md).
+ */
+const normalizedCache = new WeakMap<readonly string[], NormalizedText[]>();
+function normalizedTexts(texts: readonly string[]): NormalizedText[] {
+  let normalized = normalizedCache.get(texts);
+  if (!normalized || normalized.length !== texts.length) {
+    normalized = texts.map((text) => normalize(text));
+    normalizedCache.set(texts, normalized);
+  }
+  return normalized;
+}
+
+/**
  * Match a selector across several texts at once: the match must be unique over
  * all of them, and a quote never spans two texts.
  */
@@ -86,7 +101,7 @@ export function matchQuoteInTexts(texts: readonly string[], selector: QuoteSelec
   const prefix = normalize(selector.prefix ?? '').text.trimEnd();
   const suffix = normalize(selector.suffix ?? '').text.trimStart();
 
-  const normalized = texts.map((text) => normalize(text));
+  const normalized = normalizedTexts(texts);
   const places: { index: number; start: number; end: number }[] = [];
   let exactCount = 0;
 
