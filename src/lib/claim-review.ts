@@ -16,37 +16,59 @@ export interface ClaimReviewInput {
   claimUrl: string;
   siteName: string;
   siteUrl: string;
-  /** When the annotations were last checked; falls back to the article's date. */
+  /** When the annotations were last checked (the review's publication date). */
   reviewed?: string | undefined;
 }
 
-/** schema.org ClaimReview for a rated claim; undefined for opinions and predictions. */
+/**
+ * schema.org ClaimReview for a rated claim; undefined for opinions and predictions
+ * (they are not rated, and a ClaimReview without a rating would claim a verdict we did not give).
+ *
+ * - claimReviewed: the passage as the article prints it;
+ * - itemReviewed: a Claim by the article's author, whose firstAppearance is the original
+ *   publication (publisher, date) and whose appearance lists it and every republished copy;
+ * - reviewRating: the rating's words as `name` and `alternateName` (what search engines show),
+ *   plus a 1–5 value where the rating has a place on that scale;
+ * - datePublished: when the annotations were last checked (`article.checked`); omitted when
+ *   the annotations do not say, rather than guessed;
+ * - author: the site, as an Organization.
+ */
 export function claimReview({ claim, frontmatter: fm, claimUrl, siteName, siteUrl, reviewed }: ClaimReviewInput) {
   if (!claim.rating) return undefined;
   const value = RATING_VALUE[claim.rating];
-  const original = fm.republished?.find((copy) => copy.url);
+  const author = { '@type': 'Person', name: fm.author.name };
+  const original = {
+    '@type': 'Article',
+    headline: fm.title,
+    author,
+    datePublished: fm.published,
+    publisher: { '@type': 'Organization', name: fm.publisher },
+  };
+  const copies = (fm.republished ?? []).map((copy) => ({
+    '@type': 'Article',
+    headline: fm.title,
+    author,
+    datePublished: copy.date,
+    publisher: { '@type': 'Organization', name: copy.publisher },
+    ...(copy.url ? { url: copy.url } : {}),
+  }));
   return {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
     url: claimUrl,
     claimReviewed: claim.exact,
-    datePublished: reviewed ?? fm.published,
+    ...(reviewed ? { datePublished: reviewed } : {}),
     author: { '@type': 'Organization', name: siteName, url: siteUrl },
     itemReviewed: {
       '@type': 'Claim',
-      author: { '@type': 'Person', name: fm.author.name },
+      author,
       datePublished: fm.published,
-      appearance: {
-        '@type': 'OpinionNewsArticle',
-        headline: fm.title,
-        datePublished: fm.published,
-        author: { '@type': 'Person', name: fm.author.name },
-        publisher: { '@type': 'Organization', name: fm.publisher },
-        ...(original?.url ? { url: original.url } : {}),
-      },
+      firstAppearance: original,
+      appearance: [original, ...copies],
     },
     reviewRating: {
       '@type': 'Rating',
+      name: RATING_LABEL[claim.rating],
       alternateName: RATING_LABEL[claim.rating],
       ...(value ? { ratingValue: value, bestRating: 5, worstRating: 1 } : {}),
     },

@@ -1,0 +1,127 @@
+/**
+ * The claims of one article as a W3C Web Annotation collection (JSON-LD), served at
+ * `/articles/<slug>/annotations.jsonld`. See docs/linking.md for the format.
+ *
+ * Each claim is one Annotation with motivation `assessing`, whose target is the
+ * article page with two selectors that describe the same passage:
+ * - TextQuoteSelector: `exact`, plus `prefix`/`suffix` taken from the article text
+ *   and lengthened until `prefix + exact + suffix` occurs exactly once in it;
+ * - TextPositionSelector: `start`/`end` in that text, counted in Unicode code points.
+ *
+ * "The article text" is `RenderedArticle.text`: the text of the title, the subtitle
+ * and every body block (paragraph, heading, list item's text, table cell), as a
+ * reader sees it, blocks joined by "\n\n". It can be rebuilt from the article page
+ * (see `articleTextFromPage` in tests/support/article-text.ts).
+ */
+import type { RenderedArticle, RenderedClaim } from '../pipeline/types.ts';
+import { KIND_LABEL, RATING_LABEL } from '../pipeline/labels.ts';
+
+export interface AnnotationInput {
+  edition: Pick<RenderedArticle, 'frontmatter' | 'text' | 'claims' | 'checked'>;
+  /** Absolute URL of the article page (the target's source). */
+  articleUrl: string;
+  /** Absolute URL of this JSON-LD file (the collection's id). */
+  collectionUrl: string;
+  /** Absolute URL of a claim's own page. */
+  claimPageUrl: (claimId: string) => string;
+  siteName: string;
+  siteUrl: string;
+}
+
+/** Context lengths start here and grow by the same step until the quote is unique. */
+const CONTEXT = 32;
+
+/** Number of Unicode code points in a string (what W3C selectors count). */
+export function codePoints(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
+function occurrences(text: string, needle: string): number {
+  if (needle === '') return 0;
+  let count = 0;
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) count++;
+  return count;
+}
+
+/** Moves an offset off the second half of a surrogate pair. */
+function safe(text: string, offset: number): number {
+  const code = text.charCodeAt(offset);
+  return code >= 0xdc00 && code <= 0xdfff ? offset - 1 : offset;
+}
+
+/**
+ * A TextQuoteSelector for `text.slice(start, end)`: the shortest prefix/suffix
+ * (in steps of 32 characters, within the text) that make it match one place only.
+ */
+export function quoteSelector(text: string, start: number, end: number) {
+  const exact = text.slice(start, end);
+  let length = CONTEXT;
+  for (;;) {
+    const from = safe(text, Math.max(0, start - length));
+    const to = safe(text, Math.min(text.length, end + length));
+    const prefix = text.slice(from, start);
+    const suffix = text.slice(end, to);
+    const whole = from === 0 && to === text.length;
+    if (whole || occurrences(text, prefix + exact + suffix) === 1) {
+      return { type: 'TextQuoteSelector' as const, exact, prefix, suffix };
+    }
+    length += CONTEXT;
+  }
+}
+
+/** A TextPositionSelector for the same passage, in code points. */
+export function positionSelector(text: string, start: number, end: number) {
+  const begin = codePoints(text.slice(0, start));
+  return { type: 'TextPositionSelector' as const, start: begin, end: begin + codePoints(text.slice(start, end)) };
+}
+
+/** Relative links in a note (`#source-2`) point into the article page; make them absolute. */
+function absoluteLinks(html: string, base: string): string {
+  return html.replace(/href="#/g, `href="${base}#`);
+}
+
+export function annotation(claim: RenderedClaim, input: AnnotationInput) {
+  const { edition, articleUrl } = input;
+  return {
+    id: `${input.collectionUrl}#${claim.id}`,
+    type: 'Annotation',
+    motivation: 'assessing',
+    creator: { type: 'Organization', name: input.siteName, homepage: input.siteUrl },
+    ...(edition.checked ? { modified: edition.checked } : {}),
+    body: [
+      { type: 'TextualBody', purpose: 'classifying', value: KIND_LABEL[claim.kind], format: 'text/plain', language: 'en' },
+      ...(claim.rating
+        ? [{ type: 'TextualBody', purpose: 'assessing', value: RATING_LABEL[claim.rating], format: 'text/plain', language: 'en' }]
+        : []),
+      { type: 'TextualBody', purpose: 'describing', value: claim.summary, format: 'text/plain', language: 'en' },
+      { type: 'TextualBody', purpose: 'commenting', value: absoluteLinks(claim.noteHtml, articleUrl), format: 'text/html', language: 'en' },
+      { id: input.claimPageUrl(claim.id), type: 'Text', format: 'text/html', purpose: 'linking' },
+    ],
+    target: {
+      type: 'SpecificResource',
+      source: articleUrl,
+      selector: [quoteSelector(edition.text, claim.start, claim.end), positionSelector(edition.text, claim.start, claim.end)],
+    },
+  };
+}
+
+/** The whole collection: one page holding every claim, in text order. */
+export function annotationCollection(input: AnnotationInput) {
+  const { edition } = input;
+  const items = edition.claims.map((claim) => annotation(claim, input));
+  return {
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    id: input.collectionUrl,
+    type: 'AnnotationCollection',
+    label: `Claims annotated in “${edition.frontmatter.title}” (${input.siteName})`,
+    total: items.length,
+    first: {
+      id: `${input.collectionUrl}#page-1`,
+      type: 'AnnotationPage',
+      startIndex: 0,
+      items,
+    },
+  };
+}

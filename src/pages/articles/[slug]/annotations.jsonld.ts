@@ -1,0 +1,29 @@
+/**
+ * `/articles/<slug>/annotations.jsonld`: every claim of the article as a W3C Web
+ * Annotation collection (see src/lib/web-annotation.ts and docs/linking.md).
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { annotationCollection } from '../../../lib/web-annotation.ts';
+import { articleHref, claimPageHref, href } from '../../../lib/urls.ts';
+
+export const getStaticPaths = (async () => {
+  const articles = await getCollection('articles');
+  return articles.map((entry) => ({ params: { slug: entry.id }, props: { entry } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props, site }) => {
+  const { entry } = props as { entry: CollectionEntry<'articles'> };
+  const absolute = (path: string) => new URL(path, site).href;
+  const data = annotationCollection({
+    edition: entry.data.edition,
+    articleUrl: absolute(articleHref(entry.id)),
+    collectionUrl: absolute(`${articleHref(entry.id)}annotations.jsonld`),
+    claimPageUrl: (id) => absolute(claimPageHref(entry.id, id)),
+    siteName: 'Critical Edition',
+    siteUrl: absolute(href('/')),
+  });
+  return new Response(`${JSON.stringify(data, null, 2)}\n`, {
+    headers: { 'Content-Type': 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"' },
+  });
+};
