@@ -8,7 +8,8 @@ import { toString } from 'mdast-util-to-string';
 import { parse as parseYaml } from 'yaml';
 
 export const DIST = process.env.DIST_DIR ?? 'dist';
-export const CONTENT = 'content/articles';
+/** The content folder the site was built from (CONTENT_DIR, as in src/content.config.ts). */
+export const CONTENT = `${process.env.CONTENT_DIR ?? 'content'}/articles`;
 
 /** Every page of the built site as a URL path (`/`, `/articles/x/`, …). */
 export function builtPages(dist = DIST): string[] {
