@@ -25,27 +25,41 @@ export function renderTable(r: any): string {
     '',
     '**Targets**',
     '',
-    '| target | value | met |',
-    '|---|---:|:-:|',
-    ...r.targets.map((t: any) => `| ${t.name} | ${t.value} ${t.unit} | ${t.met ? 'yes' : '**no**'} |`),
+    '| target | value (CPU time for builds) | wall time | met |',
+    '|---|---:|---:|:-:|',
+    ...r.targets.map((t: any) => `| ${t.name} | ${t.value} ${t.unit} | ${t.wall === undefined ? '' : `${t.wall} ${t.unit}`} | ${t.met ? 'yes' : '**no**'} |`),
     '',
-    '**Build time** (`astro build`, wall clock; cold = no dist and no content cache, warm = again with the cache)',
+    '**Build time** (`astro build`; CPU time = user + system, then wall clock in brackets; cold = no dist and no content cache, warm = again with the cache)',
     '',
     '| N | pages (ours) | ours cold | ours warm | unified cold | unified warm | Sätteri cold | Sätteri warm | ours / unified | ours / Sätteri | unified / Sätteri |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...ns.map((n) => {
       const b = r.builds[n];
       const q = r.ratios[n];
-      return `| ${n} | ${b.ours.pages} | ${s(b.ours.coldMedian)} | ${s(b.ours.warmMedian)} | ${s(b.unified.coldMedian)} | ${s(b.unified.warmMedian)} | ${s(b.satteri.coldMedian)} | ${s(b.satteri.warmMedian)} | ${q.oursOverUnifiedCold}× | ${q.oursOverSatteriCold}× | ${q.unifiedOverSatteriCold}× |`;
+      const t = (x: any, k: 'cold' | 'warm') => `${s(x[`${k}CpuMedian`])} (${s(x[`${k}Median`])})`;
+      return `| ${n} | ${b.ours.pages} | ${t(b.ours, 'cold')} | ${t(b.ours, 'warm')} | ${t(b.unified, 'cold')} | ${t(b.unified, 'warm')} | ${t(b.satteri, 'cold')} | ${t(b.satteri, 'warm')} | ${q.oursOverUnifiedColdCpu}× (${q.oursOverUnifiedCold}×) | ${q.oursOverSatteriColdCpu}× (${q.oursOverSatteriCold}×) | ${q.unifiedOverSatteriColdCpu}× (${q.unifiedOverSatteriCold}×) |`;
     }),
     '',
   );
+  if (r.phases) {
+    const n = ns.at(-1);
+    const ph = (way: string) => r.phases[`${way}-${n}-cold-1`] ?? {};
+    const cell = (x?: number) => (x === undefined ? '—' : s(x));
+    lines.push(
+      `Where the time goes at N=${n} (first cold build, wall clock from Astro's log): setup + content sync (our loader or glob(), Markdown rendering) / page rendering —` +
+        ` ours ${cell(ph('ours').contentAndSetup)} / ${cell(ph('ours').pages)},` +
+        ` unified ${cell(ph('unified').contentAndSetup)} / ${cell(ph('unified').pages)},` +
+        ` Sätteri ${cell(ph('satteri').contentAndSetup)} / ${cell(ph('satteri').pages)}.`,
+      '',
+    );
+  }
   if (Object.keys(r.marginalMsPerArticle).length > 0) {
     const [a, b] = ns.slice(-2);
     lines.push(
-      `Marginal cost per article (cold, N=${a} → ${b}): ours ${r.marginalMsPerArticle.ours} ms, unified ${r.marginalMsPerArticle.unified} ms, Sätteri ${r.marginalMsPerArticle.satteri} ms. ` +
-        `time(${b}) / time(${a}), ours: ${r.scaling}×.` +
-        (r.incremental ? ` Incremental rebuild after editing ${r.incremental.article}/annotations.yaml at N=${r.incremental.n}: ${s(r.incremental.seconds)} (+ Pagefind ${s(r.incremental.pagefindSeconds)}).` : ''),
+      `Marginal cost per article (cold, N=${a} → ${b}, CPU / wall): ours ${r.marginalMsPerArticle.ours.cpu} / ${r.marginalMsPerArticle.ours.wall} ms, ` +
+        `unified ${r.marginalMsPerArticle.unified.cpu} / ${r.marginalMsPerArticle.unified.wall} ms, Sätteri ${r.marginalMsPerArticle.satteri.cpu} / ${r.marginalMsPerArticle.satteri.wall} ms. ` +
+        `time(${b}) / time(${a}), ours: ${r.scalingCpu}× CPU, ${r.scaling}× wall.` +
+        (r.incremental ? ` Incremental rebuild after editing ${r.incremental.article}/annotations.yaml at N=${r.incremental.n}: ${s(r.incremental.cpuSeconds)} CPU, ${s(r.incremental.seconds)} wall (+ Pagefind ${s(r.incremental.pagefindSeconds)}).` : ''),
       '',
     );
   }
