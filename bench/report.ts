@@ -87,12 +87,12 @@ export function renderTable(r: any): string {
     '',
   );
   if (r.search) {
-    const run = (label: string, x: any) => `| ${label} | “${x.query}” | ${x.ms} ms | ${x.requests} | ${kb(x.gzip)} | ${kb(x.bytes)} | ${x.results} |`;
+    const run = (label: string, x: any) => `| ${label} | “${x.query}” | ${x.ms} ms | ${x.uiReadyMs === undefined ? '—' : `${x.uiReadyMs} ms`} | ${x.requests} | ${kb(x.gzip)} | ${kb(x.bytes)} | ${x.results} |`;
     lines.push(
       `**Search in Chromium** (seed site; ${r.search.method})`,
       '',
-      '| search | query | time to results | requests under /pagefind/ | bytes (gzip) | bytes (as served, uncompressed) | results |',
-      '|---|---|---:|---:|---:|---:|---:|',
+      '| search | query | time to results | of which until the UI is loaded | requests under /pagefind/ | bytes (gzip) | bytes (as served, uncompressed) | results |',
+      '|---|---|---:|---:|---:|---:|---:|---:|',
       run('first', r.search.first),
       run('later', r.search.later),
       '',

@@ -15,6 +15,8 @@ import type { Page, Response } from '@playwright/test';
 export interface SearchRun {
   query: string;
   ms: number;
+  /** From typing until Pagefind's Component UI is on the page (its JS and CSS loaded): the part of `ms` spent loading. */
+  uiReadyMs: number;
   requests: number;
   bytes: number;
   gzip: number;
@@ -68,6 +70,7 @@ export async function measureSearch(dist: string, port = 4441, queries = ['kuril
       const field = page.getByLabel('Search articles, claims and notes');
       await field.fill('');
       const start = performance.now();
+      const uiReady = page.waitForSelector('pagefind-results', { state: 'attached', timeout: 30_000 }).then(() => performance.now() - start);
       await field.fill(query);
       await field.press('Enter');
       await page.waitForFunction(
@@ -81,6 +84,7 @@ export async function measureSearch(dist: string, port = 4441, queries = ['kuril
       return {
         query,
         ms: Math.round(ms),
+        uiReadyMs: Math.round(Math.min(await uiReady, ms)),
         requests: log.length,
         bytes: sizes.reduce((sum, s) => sum + s.bytes, 0),
         gzip: sizes.reduce((sum, s) => sum + s.gzip, 0),
