@@ -54,7 +54,7 @@ const BREAKS: Break[] = [
   { what: 'an unknown rating', file: 'annotations.yaml', edit: inClaim('repair-cost', 'rating: mostly-accurate', 'rating: sort-of'), rule: 'unknown-rating', subject: 'claim "repair-cost"' },
   { what: 'a rating on an opinion', file: 'annotations.yaml', edit: inClaim('shared-id', 'kind: opinion', 'kind: opinion\n    rating: accurate'), rule: 'rating-not-allowed', subject: 'claim "shared-id"' },
   { what: 'no rating on a fact', file: 'annotations.yaml', edit: inClaim('repair-cost', /\n    rating: [^\n]*/, ''), rule: 'rating-missing', subject: 'claim "repair-cost"' },
-  { what: 'an id that is not lower-case-hyphenated', file: 'annotations.yaml', edit: inClaim('shared-id', '- id: shared-id', '- id: Shared_Id'), rule: 'id-format', subject: '"Shared_Id"' },
+  { what: 'an id that is not lower-case-hyphenated', file: 'annotations.yaml', edit: inClaim('shared-id', '- id: shared-id', '- id: Shared_Id'), rule: 'id-format', subject: 'claim "Shared_Id"' },
   { what: 'a duplicate claim id', file: 'annotations.yaml', edit: inClaim('towns-future', '- id: towns-future', '- id: shared-id'), rule: 'duplicate-id', subject: 'claim "shared-id"' },
   { what: 'a duplicate source id', file: 'annotations.yaml', edit: replace('\n  ferry-timetable:\n', '\n  council-2024:\n'), rule: 'duplicate-id', subject: 'source "council-2024"' },
   { what: 'a quote that matches nowhere', file: 'annotations.yaml', edit: inClaim('shared-id', 'quote: a safe one', 'quote: a safe bet'), rule: 'quote-not-found', subject: 'claim "shared-id"', says: /closest passage: "a safe one"/ },

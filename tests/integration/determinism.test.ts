@@ -36,7 +36,7 @@ test('two clean builds of the same commit are byte-identical', () => {
       while (at < x.length && x[at] === y[at]) at++;
       differing.push(`${file} (from byte ${at}: ${JSON.stringify(x.subarray(at, at + 60).toString('latin1'))} vs ${JSON.stringify(y.subarray(at, at + 60).toString('latin1'))})`);
     }
-    assert.deepEqual(differing, [], 'files that differ between two builds');
+    assert.deepEqual(differing, [], `files that differ between two builds (a source file edited between ${reference}/ and this build differs too)`);
     assert.ok(a.length > 0 && a.some((f) => f.startsWith('pagefind/')), 'the comparison covers the pages and the search index');
   } finally {
     rmSync(dist, { recursive: true, force: true });
