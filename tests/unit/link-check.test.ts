@@ -134,3 +134,19 @@ test('the command exits non-zero on a broken link and zero on a clean site', () 
     good.cleanup();
   }
 });
+
+test('under a base path, links must carry it', () => {
+  const s = site({
+    'dist/index.html': page('<a href="/edition/articles/a/#claim-one">ok</a> <a href="/articles/a/">missing the base</a>'),
+    'dist/articles/a/index.html': page('<span id="claim-one">x</span>'),
+    'dist/articles/a/claims/one/index.html': page('<a href="/edition/articles/a/#claim-one">back</a>'),
+    'dist/_astro/site.css': 'body{background:url(/edition/bg.svg)}',
+  });
+  try {
+    const problems = checkSite(s.dist, { base: '/edition/', contentDir: s.content });
+    assert.deepEqual(problems.map((p) => p.message), ['<a href="/articles/a/">: /articles/a/ is not in the build']);
+    assert.equal(problems[0].page, '/edition/');
+  } finally {
+    s.cleanup();
+  }
+});
