@@ -83,12 +83,20 @@ const dirs = (way: Way, n: number) => ({
 });
 
 /** Astro's own phase times from a build log: setup with the content sync, and page rendering. */
-function phases(name: string): { contentAndSetup?: number; pages?: number } {
+export function phases(name: string): { contentAndSetup?: number; pages?: number } {
   const text = readFileSync(join(work, 'logs', `${name}.log`), 'utf8').replace(/\x1b\[[0-9;]*m/g, '');
-  const setup = /\[build\] ✓ Completed in ([\d.]+)(m?s)/.exec(text);
-  const routes = /generating static routes[\s\S]*?\n\S+ ✓ Completed in ([\d.]+)(m?s)/.exec(text);
-  const secs = (m: RegExpExecArray | null) => (m ? Number(m[1]) / (m[2] === 'ms' ? 1000 : 1) : undefined);
+  // Astro prints "812ms", "9.62s" or "1m 15s".
+  const duration = '((?:\\d+m )?[\\d.]+m?s)';
+  const setup = new RegExp(`\\[build\\] ✓ Completed in ${duration}`).exec(text);
+  const routes = new RegExp(`generating static routes[\\s\\S]*?\\n\\S+ ✓ Completed in ${duration}`).exec(text);
+  const secs = (m: RegExpExecArray | null) => (m ? parseDuration(m[1]!) : undefined);
   return { contentAndSetup: secs(setup), pages: secs(routes) };
+}
+export function parseDuration(text: string): number {
+  const m = /^(?:(\d+)m )?([\d.]+)(ms|s|m)$/.exec(text.trim());
+  if (!m) return Number.NaN;
+  const [, minutes, value, unit] = m;
+  return Number(minutes ?? 0) * 60 + Number(value) / (unit === 'ms' ? 1000 : 1) * (unit === 'm' ? 60 : 1);
 }
 const phaseLog: Record<string, ReturnType<typeof phases>> = {};
 const cpuLog: Record<string, number | undefined> = {};
@@ -312,4 +320,4 @@ async function main() {
   log('wrote bench/results.json and docs/performance.md');
 }
 
-await main();
+if (import.meta.main) await main();
