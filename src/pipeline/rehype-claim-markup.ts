@@ -15,7 +15,7 @@
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { h } from 'hastscript';
-import { EXIT, visitParents } from 'unist-util-visit-parents';
+import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { claimLabel, KIND_LABEL, RATING_LABEL, RATING_SYMBOL, UNRATED_SYMBOL } from './labels.ts';
 import type { ClaimKind, Rating } from './types.ts';
@@ -234,12 +234,29 @@ function insertAside(tree: Root, group: NotesGroup, notes: Element): void {
     anchor.children.splice(nested === -1 ? anchor.children.length : nested, 0, notes);
     return;
   }
-  let placed = false;
-  visitParents(tree, 'element', (node, ancestors) => {
-    if (node !== anchor || placed) return;
-    const parent = ancestors.at(-1) as Element | Root;
-    parent.children.splice(parent.children.indexOf(node) + 1, 0, notes as never);
-    placed = true;
-    return EXIT;
-  });
+  const parent = parentOf(tree, anchor);
+  if (parent) parent.children.splice(parent.children.indexOf(anchor) + 1, 0, notes as never);
+}
+
+/**
+ * Each element's parent, from one walk of the tree, kept while asides are inserted (inserting
+ * never moves an existing element). Walking the whole tree once per aside, with ancestor lists,
+ * was a tenth of an article's rendering time (see docs/performance.md).
+ */
+const parentsByTree = new WeakMap<Root, Map<Element, Element | Root>>();
+function parentOf(tree: Root, node: Element): Element | Root | undefined {
+  let parents = parentsByTree.get(tree);
+  if (!parents?.has(node)) {
+    parents = new Map();
+    const walk = (parent: Element | Root) => {
+      for (const child of parent.children) {
+        if (child.type !== 'element') continue;
+        parents!.set(child, parent);
+        walk(child);
+      }
+    };
+    walk(tree);
+    parentsByTree.set(tree, parents);
+  }
+  return parents.get(node);
 }
