@@ -73,12 +73,20 @@ function init(edition: HTMLElement): void {
     if (by > 0) scrollBy({ top: by, behavior: reduce.matches ? 'auto' : 'smooth' });
   }
 
-  /** Wide screens: note tops level with their claims, each below the one before. */
+  /**
+   * Wide screens: note tops level with their claims, each below the one before.
+   * A dense paragraph has more notes than the margin beside it can hold, so a closed
+   * note shows its verdict only where that fits before the next claim's line; else it
+   * shrinks to its number and rating, and the column stays beside the text.
+   */
   function layout(): void {
     const on = wide.matches && highlightsOn() && !matchMedia('print').matches;
     edition.classList.toggle('has-sidenotes', on);
     if (!on) {
-      for (const note of notes) note.style.top = '';
+      for (const note of notes) {
+        note.style.top = '';
+        note.classList.remove('is-compact');
+      }
       if (body) body.style.minHeight = '';
       return;
     }
@@ -87,12 +95,19 @@ function init(edition: HTMLElement): void {
       const claim = byId('claim-', note.id.slice(5));
       return Math.ceil((claim?.getClientRects()[0]?.top ?? base) - base);
     });
-    const heights = notes.map((note) => note.offsetHeight);
+    // Two measuring passes (full, then compact), so the page reflows twice, not once per note.
+    for (const note of notes) note.classList.remove('is-compact');
+    const full = notes.map((note) => note.offsetHeight);
+    for (const note of notes) note.classList.add('is-compact');
+    const compact = notes.map((note) => note.offsetHeight);
     let floor = 0;
     notes.forEach((note, i) => {
       const top = Math.max(wanted[i], floor);
+      const next = wanted[i + 1] ?? Infinity;
+      const roomy = note.classList.contains('is-open') || top + full[i] + GAP <= next;
+      note.classList.toggle('is-compact', !roomy);
       note.style.top = `${top}px`;
-      floor = top + heights[i] + GAP;
+      floor = top + (roomy ? full[i] : compact[i]) + (roomy ? GAP : GAP / 2);
     });
     // The notes column may run past the text: the body grows so the footer stays below it.
     if (body) body.style.minHeight = `${Math.max(0, Math.ceil(floor - (body.getBoundingClientRect().top - base)))}px`;
@@ -117,7 +132,8 @@ function init(edition: HTMLElement): void {
   edition.addEventListener('click', (event) => {
     const target = event.target as Element;
     const marker = target.closest<HTMLAnchorElement>('a.claim-marker');
-    const toggle = target.closest('.note-toggle');
+    // A note shrunk to its rating opens when clicked anywhere (keyboard users have its marker).
+    const toggle = target.closest('.note-toggle') ?? (target.closest('a') ? null : target.closest('.note.is-compact:not(.is-open)'));
     const note = marker ? byId('note-', idOf(marker)) : toggle?.closest<HTMLElement>('.note');
     if (!note || event.ctrlKey || event.metaKey || event.shiftKey) return;
     event.preventDefault();
