@@ -16,9 +16,9 @@ export default defineConfig({
   outDir,
   cacheDir,
   trailingSlash: 'always',
-  // 'never': stylesheets stay files, so the Content-Security-Policy in public/_headers can say
-  // style-src 'self' with no hashes to keep in step (see docs/deployment.md).
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // 'always': the first screen paints from the first response, with no stylesheet round trip.
+  // scripts/csp-hashes.ts then allows each inline <style> by hash in dist/_headers.
+  build: { format: 'directory', inlineStylesheets: 'always' },
   integrations: [sitemap()],
   // Articles never go through Astro's Markdown processor: the content loader
   // renders them with our own unified pipeline (src/pipeline).

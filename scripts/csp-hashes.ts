@@ -1,0 +1,42 @@
+/**
+ * After `astro build`: allows the site's inline <style> elements by hash in the
+ * Content-Security-Policy of `<dist>/_headers`.
+ *
+ * The first screen must paint from the first response alone, so each page carries its
+ * CSS inline (astro.config.mjs, inlineStylesheets). A strict policy then needs the hash
+ * of every distinct <style>, which only exists once the pages are built.
+ *
+ *   node scripts/csp-hashes.ts [dist]
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dist = process.argv[2] ?? process.env.DIST_DIR ?? 'dist';
+const STYLE = /<style(?:\s[^>]*)?>([\s\S]*?)<\/style>/g;
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return htmlFiles(path);
+    return name.endsWith('.html') ? [path] : [];
+  });
+}
+
+const hashes = new Set<string>();
+for (const file of htmlFiles(dist)) {
+  for (const [, css] of readFileSync(file, 'utf8').matchAll(STYLE)) {
+    hashes.add(`'sha256-${createHash('sha256').update(css).digest('base64')}'`);
+  }
+}
+
+const headersFile = join(dist, '_headers');
+const headers = readFileSync(headersFile, 'utf8');
+// Sorted, so two builds of the same commit write the same bytes.
+const allowed = [...hashes].sort().join(' ');
+const updated = headers.replace(/style-src 'self'(?: 'sha256-[^']+')*/g, `style-src 'self'${allowed ? ` ${allowed}` : ''}`);
+if (allowed && updated === headers) {
+  throw new Error(`${headersFile}: no "style-src 'self'" in its Content-Security-Policy to add ${hashes.size} hash(es) to`);
+}
+writeFileSync(headersFile, updated);
+console.log(`${headersFile}: style-src allows ${hashes.size} inline stylesheet(s) by hash`);
