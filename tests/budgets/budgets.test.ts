@@ -35,6 +35,18 @@ export const BUDGETS = {
   enhancementJsGzip: 5_000,
 };
 
+/**
+ * Pages over a budget that we know of and have not yet brought under it, each with the ceiling it
+ * must stay under: a ratchet, so the page can only shrink (lower the ceiling when it does). Every
+ * other page must meet the budget. Why these are over and what would move them:
+ * docs/performance.md, "Where the site stands".
+ */
+export const KNOWN_OVER: Record<'pageGzip' | 'markupOverhead', Record<string, number>> = {
+  // 45 claims, every note in the HTML and 80 sources: its visible text alone is 18 KB gzip.
+  pageGzip: { '/articles/japans-new-stance-on-russia/index.html': 46_000 },
+  markupOverhead: { '/articles/japans-new-stance-on-russia/index.html': 2.3 },
+};
+
 assert.ok(existsSync(dist), `${dist} does not exist: run npm run build first`);
 const pages = htmlPages(dist);
 const articlePages = pages.filter((file) => isArticlePage(dist, file));
@@ -43,16 +55,26 @@ const weights = new Map(pages.map((file) => [file, weighPage(dist, file, base)])
 
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 
-/** Fails with the pages over budget, worst first, and by how much. */
-function overBudget(label: string, entries: { page: string; value: number }[], limit: number, format: (n: number) => string) {
-  const over = entries.filter((e) => e.value > limit).sort((a, b) => b.value - a.value);
+/** Fails with the pages over budget (or over their known ceiling), worst first, and by how much. */
+function overBudget(
+  label: string,
+  entries: { page: string; value: number }[],
+  budget: number,
+  format: (n: number) => string,
+  known: Record<string, number> = {},
+) {
+  for (const e of entries) {
+    if (e.page in known && e.value > budget) console.log(`# known over the ${label} budget: ${e.page} ${format(e.value)} (ceiling ${format(known[e.page]!)})`);
+  }
+  const limitOf = (page: string) => known[page] ?? budget;
+  const over = entries.filter((e) => e.value > limitOf(e.page)).sort((a, b) => b.value - a.value);
   assert.equal(
     over.length,
     0,
-    `${over.length} of ${entries.length} pages over the ${label} budget of ${format(limit)}:\n` +
+    `${over.length} of ${entries.length} pages over the ${label} budget of ${format(budget)} (or their known ceiling):\n` +
       over
         .slice(0, 10)
-        .map((e) => `  ${e.page}: ${format(e.value)} (over by ${format(e.value - limit)})`)
+        .map((e) => `  ${e.page}: ${format(e.value)} (over by ${format(e.value - limitOf(e.page))})`)
         .join('\n'),
   );
 }
@@ -62,17 +84,17 @@ test('the site has article and claim pages to check', () => {
   assert.ok(claimPages.length > 0, 'no claim pages in dist');
 });
 
-test(`every article and claim page weighs at most ${kb(BUDGETS.pageGzip)} gzip with all it loads`, () => {
+test(`every article and claim page weighs at most ${kb(BUDGETS.pageGzip)} gzip with all it loads (known exceptions: at most their ceiling)`, () => {
   const entries = [...articlePages, ...claimPages].map((file) => ({ page: weights.get(file)!.page, value: weights.get(file)!.totalGzip }));
-  overBudget('page weight', entries, BUDGETS.pageGzip, kb);
+  overBudget('page weight', entries, BUDGETS.pageGzip, kb, KNOWN_OVER.pageGzip);
 });
 
-test(`markup overhead of article pages (gzip HTML / gzip visible text) is at most ${BUDGETS.markupOverhead}`, () => {
+test(`markup overhead of article pages (gzip HTML / gzip visible text) is at most ${BUDGETS.markupOverhead} (known exceptions: at most their ceiling)`, () => {
   const entries = articlePages.map((file) => {
     const html = readFileSync(file, 'utf8');
     return { page: weights.get(file)!.page, value: gzipSize(html) / gzipSize(visibleText(html)) };
   });
-  overBudget('markup overhead', entries, BUDGETS.markupOverhead, (n) => n.toFixed(2));
+  overBudget('markup overhead', entries, BUDGETS.markupOverhead, (n) => n.toFixed(2), KNOWN_OVER.markupOverhead);
 });
 
 /**
