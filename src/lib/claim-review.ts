@@ -20,6 +20,16 @@ export interface ClaimReviewInput {
   reviewed?: string | undefined;
 }
 
+/** Where the claim was published: the first publication, then each republished copy. */
+interface Appearance {
+  '@type': 'Article';
+  headline: string;
+  author: { '@type': string; name: string };
+  datePublished: string;
+  publisher: { '@type': 'Organization'; name: string };
+  url?: string;
+}
+
 /**
  * schema.org ClaimReview for a rated claim; undefined for opinions and predictions
  * (they are not rated, and a ClaimReview without a rating would claim a verdict we did not give).
@@ -37,14 +47,14 @@ export function claimReview({ claim, frontmatter: fm, claimUrl, siteName, siteUr
   if (!claim.rating) return undefined;
   const value = RATING_VALUE[claim.rating];
   const author = { '@type': 'Person', name: fm.author.name };
-  const original = {
+  const original: Appearance = {
     '@type': 'Article',
     headline: fm.title,
     author,
     datePublished: fm.published,
     publisher: { '@type': 'Organization', name: fm.publisher },
   };
-  const copies = (fm.republished ?? []).map((copy) => ({
+  const copies = (fm.republished ?? []).map((copy): Appearance => ({
     '@type': 'Article',
     headline: fm.title,
     author,
