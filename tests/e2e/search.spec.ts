@@ -39,11 +39,14 @@ const results = (page: Page) => page.locator('pagefind-results ul.pf-results > l
 /** Scroll every lazily drawn result into view, then return the links of all of them. */
 async function allResultLinks(page: Page): Promise<string[]> {
   await expect(page.locator('.search-summary')).toContainText(/\d+ results? for/);
-  const count = await results(page).count();
-  for (let i = 0; i < count; i++) {
-    await results(page).nth(i).scrollIntoViewIfNeeded();
-    await expect(results(page).nth(i).locator('a.sr-link')).toBeVisible();
-  }
+  // Pagefind may redraw the list while results stream in: retry the walk until it holds still.
+  await expect(async () => {
+    const count = await results(page).count();
+    for (let i = 0; i < count; i++) {
+      await results(page).nth(i).scrollIntoViewIfNeeded({ timeout: 2_000 });
+      await expect(results(page).nth(i).locator('a.sr-link')).toBeVisible({ timeout: 2_000 });
+    }
+  }).toPass({ timeout: 20_000 });
   return results(page).locator('a.sr-link').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }
 
