@@ -288,7 +288,7 @@ function readRating(ctx: Context, item: Data, path: Path, subject: Subject, kind
   const place = fieldPlace(ctx, [...path, 'rating']);
   if (kind && !RATED_KINDS.includes(kind)) {
     if (value !== undefined) {
-      ctx.sink.error(RULES.ratingNotAllowed, `a claim of kind ${kind} is not rated; remove "rating: ${value ?? ''}"`, { place, ...subject });
+      ctx.sink.error(RULES.ratingNotAllowed, `a claim of kind ${kind} is not rated; remove its rating (${showValue(value)})`, { place, ...subject });
     }
     return undefined;
   }

@@ -188,7 +188,8 @@ function notFoundReason(
   } else if (matchQuote(texts.join(' '), { exact: claim.exact }).status !== 'not-found') {
     reason += ' within one block: it runs from one paragraph, heading or list item into the next';
   }
-  return result.closest ? `${reason}; closest passage: "${result.closest.text}"` : `${reason}; no passage comes close`;
+  // One line per message, whatever line breaks the article's Markdown source had.
+  return result.closest ? `${reason}; closest passage: "${result.closest.text.replace(/\s+/g, ' ')}"` : `${reason}; no passage comes close`;
 }
 
 /**
