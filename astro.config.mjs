@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
+import cspStyleHashes from './src/integrations/csp-style-hashes.ts';
 
 // The public address and the sub-path the site is served under are deployment
 // facts, so they come from the environment (see README, "Deploying").
@@ -17,9 +18,9 @@ export default defineConfig({
   cacheDir,
   trailingSlash: 'always',
   // 'always': the first screen paints from the first response, with no stylesheet round trip.
-  // scripts/csp-hashes.ts then allows each inline <style> by hash in dist/_headers.
+  // src/integrations/csp-style-hashes.ts then allows each inline <style> by hash in dist/_headers.
   build: { format: 'directory', inlineStylesheets: 'always' },
-  integrations: [sitemap()],
+  integrations: [sitemap(), cspStyleHashes()],
   // Articles never go through Astro's Markdown processor: the content loader
   // renders them with our own unified pipeline (src/pipeline).
   devToolbar: { enabled: false },
