@@ -3,14 +3,12 @@
  * Annotation collection (see src/lib/web-annotation.ts and docs/linking.md).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection, type CollectionEntry } from 'astro:content';
+import type { CollectionEntry } from 'astro:content';
+import { articlePaths, SITE_NAME } from '../../../lib/site.ts';
 import { annotationCollection } from '../../../lib/web-annotation.ts';
 import { articleHref, claimPageHref, href } from '../../../lib/urls.ts';
 
-export const getStaticPaths = (async () => {
-  const articles = await getCollection('articles');
-  return articles.map((entry) => ({ params: { slug: entry.id }, props: { entry } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = articlePaths satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props, site }) => {
   const { entry } = props as { entry: CollectionEntry<'articles'> };
@@ -20,7 +18,7 @@ export const GET: APIRoute = ({ props, site }) => {
     articleUrl: absolute(articleHref(entry.id)),
     collectionUrl: absolute(`${articleHref(entry.id)}annotations.jsonld`),
     claimPageUrl: (id) => absolute(claimPageHref(entry.id, id)),
-    siteName: 'Critical Edition',
+    siteName: SITE_NAME,
     siteUrl: absolute(href('/')),
   });
   return new Response(`${JSON.stringify(data, null, 2)}\n`, {

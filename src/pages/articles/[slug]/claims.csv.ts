@@ -3,14 +3,12 @@
  * (see src/lib/csv.ts and docs/linking.md).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection, type CollectionEntry } from 'astro:content';
+import type { CollectionEntry } from 'astro:content';
+import { articlePaths } from '../../../lib/site.ts';
 import { claimsCsv } from '../../../lib/csv.ts';
 import { articleHref, claimPageHref } from '../../../lib/urls.ts';
 
-export const getStaticPaths = (async () => {
-  const articles = await getCollection('articles');
-  return articles.map((entry) => ({ params: { slug: entry.id }, props: { entry } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = articlePaths satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props, site }) => {
   const { entry } = props as { entry: CollectionEntry<'articles'> };
