@@ -1,10 +1,13 @@
 /**
  * The search page's enhancement. The page ships a plain form, hidden, and a
  * message that search needs JavaScript with links to the claims ledgers; this
- * script swaps them (so the message also stays if the script fails to load). Nothing
- * under /pagefind/ is fetched until the reader uses the field — focus, typing,
- * submitting — or arrives with `?q=`; then Pagefind's Component UI is loaded and
- * drives the filters, the count and the results, announced to screen readers.
+ * script swaps them (so the message also stays if the script fails to load).
+ * This page exists to search, so Pagefind is loaded as soon as the page is idle
+ * (or at once when the reader arrives with `?q=`, or uses the field first): the
+ * Component UI's JS and CSS and `pagefind.js` are fetched side by side, and
+ * Pagefind's worker, WebAssembly, metadata and filters follow before the first
+ * word is typed. The Component UI then drives the filters, the count and the
+ * results, announced to screen readers. Other pages load nothing of Pagefind.
  */
 import { renderResult, type ResultData } from './search-render.ts';
 
@@ -49,12 +52,16 @@ function setup(root: HTMLElement) {
   document.querySelector<HTMLElement>('[data-search-fallback]')?.setAttribute('hidden', '');
 
   let instance: Promise<PagefindInstance> | null = null;
+  let ready = false;
+  const failed = () => (status.textContent = 'Search could not be loaded. Every article lists all its claims at its end.');
   const load = () =>
     (instance ??= (async () => {
-      status.textContent = 'Loading search…';
       await Promise.all([
         loadStylesheet(`${bundlePath}pagefind-component-ui.css`),
         import(/* @vite-ignore */ `${bundlePath}pagefind-component-ui.js`),
+        // The Component UI imports this same module once it runs; fetching it now,
+        // beside the UI rather than after it, takes a round trip off the first search.
+        import(/* @vite-ignore */ `${bundlePath}pagefind.js`),
       ]);
       const components = window.PagefindComponents;
       if (!components) throw new Error('Pagefind Component UI did not load');
@@ -75,7 +82,7 @@ function setup(root: HTMLElement) {
       ui.querySelector('[data-search-filters]')!.append(filters);
       ui.querySelector('[data-search-summary]')!.append(summary);
       ui.querySelector('[data-search-results]')!.append(results);
-      ui.hidden = false;
+      // `ui` stays hidden until the first search: loading when idle must not move the page.
 
       // Our own field takes part in Pagefind's keyboard flow: ↓ from it enters the
       // results, ↑ from the first result, `/`, Backspace or a letter come back to it.
@@ -83,23 +90,34 @@ function setup(root: HTMLElement) {
       // stands in, with `inputEl` and a focus() that reaches the field.
       pf.registerInput(Object.assign(form, { inputEl: input, focus: () => input.focus() }), { keyboardNavigation: true });
       pf.on('results', () => (status.textContent = ''));
-      pf.on('error', () => (status.textContent = 'Search could not be loaded. Every article lists all its claims at its end.'));
+      pf.on('error', failed);
+      // Pagefind's worker, WebAssembly, metadata and filters, before the first query.
+      void pf.triggerLoad();
+      ready = true;
+      if (status.textContent === 'Loading search…') status.textContent = '';
       return pf;
     })());
+  // Only a reader who is waiting is told that search is loading, or that it failed.
+  const loaded = (): Promise<PagefindInstance | null> => {
+    if (!ready) status.textContent = 'Loading search…';
+    return load().catch(() => (failed(), null));
+  };
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   const run = async (term: string) => {
     clearTimeout(timer);
-    const pf = await load();
+    const pf = await loaded();
+    if (!pf) return;
     const q = term.trim();
     const url = new URL(location.href);
     if (q) url.searchParams.set('q', q);
     else url.searchParams.delete('q');
     history.replaceState(history.state, '', url);
+    ui.hidden = false;
     pf.triggerSearch(q);
   };
 
-  input.addEventListener('focus', () => void load(), { once: true });
+  input.addEventListener('focus', () => void loaded(), { once: true });
   input.addEventListener('input', () => {
     clearTimeout(timer);
     timer = setTimeout(() => void run(input.value), DEBOUNCE_MS);
@@ -111,7 +129,7 @@ function setup(root: HTMLElement) {
   input.addEventListener('keydown', async (event) => {
     if (event.key === 'ArrowDown' && !event.altKey) {
       event.preventDefault();
-      (await load()).focusNextResults(input);
+      (await loaded())?.focusNextResults(input);
     }
   });
 
@@ -120,6 +138,13 @@ function setup(root: HTMLElement) {
   if (initial && initial.trim()) {
     input.value = initial;
     void run(initial);
+  } else {
+    // Otherwise once the page has loaded and the browser is idle (the reader is still
+    // reading the page); a failure here stays silent until the reader uses the field.
+    const start = () => void load().catch(() => undefined);
+    const idle = () => ('requestIdleCallback' in window ? requestIdleCallback(start, { timeout: 2_000 }) : setTimeout(start, 200));
+    if (document.readyState === 'complete') idle();
+    else addEventListener('load', idle, { once: true });
   }
 }
 

@@ -177,23 +177,27 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
-test('nothing under /pagefind/ is fetched before the search is used', async ({ page }) => {
+test('no other page fetches anything under /pagefind/; the search page loads it once idle', async ({ page }) => {
   const fetched: string[] = [];
   page.on('request', (request) => {
     if (new URL(request.url()).pathname.includes('/pagefind/')) fetched.push(request.url());
   });
   const article = all[0]!;
   const claim = claims[0]!;
-  for (const path of ['/', `/articles/${article.slug}/`, claimPath(claim), '/search/']) {
+  for (const path of ['/', `/articles/${article.slug}/`, claimPath(claim), '/about/']) {
     await page.goto(path);
     await page.waitForLoadState('networkidle');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
   }
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Tab');
   expect(fetched).toEqual([]);
-  // Using the field is what loads it.
-  await page.getByLabel('Search articles, claims and notes').focus();
+  // The search page exists to search: once idle it loads Pagefind, its UI and its
+  // WebAssembly before anything is typed, and shows nothing new until a search runs.
+  await page.goto('/search/');
   await expect.poll(() => fetched.some((u) => u.includes('pagefind-component-ui.js'))).toBe(true);
+  await expect.poll(() => fetched.some((u) => /\/wasm\.[\w-]+\.pagefind$/.test(u))).toBe(true);
+  await expect(page.locator('[data-search-ui]')).toBeHidden();
+  await expect(page.locator('[data-search-status]')).toHaveText('');
 });
 
 test.describe('without JavaScript', () => {
