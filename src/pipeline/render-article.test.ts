@@ -128,11 +128,11 @@ describe('renderArticle', () => {
     );
     const [first, second, link] = article.sources;
     assert.deepEqual(first?.citedBy, [
-      { claimId: 'froze', backrefId: 'cite-froze-1' },
-      { claimId: 'froze', backrefId: 'cite-froze-3' },
-      { claimId: 'islands', backrefId: 'cite-islands-1' },
+      { claimId: 'froze', backrefId: 'cite-2-1' },
+      { claimId: 'froze', backrefId: 'cite-2-3' },
+      { claimId: 'islands', backrefId: 'cite-4-1' },
     ]);
-    assert.deepEqual(second?.citedBy.map((c) => c.backrefId), ['cite-froze-2', 'cite-pressure-1', 'ref-assessment-1']);
+    assert.deepEqual(second?.citedBy.map((c) => c.backrefId), ['cite-2-2', 'cite-3-1', 'ref-assessment-1']);
     assert.deepEqual(link, {
       id: 'author-link-1',
       title: 'the report',

@@ -95,11 +95,12 @@ export function renderArticle(input: ArticleInput): RenderedArticle {
   // 2. Notes, in text order, with one citation numbering for the whole page.
   const citations = createCitations(annotations.sources);
   const notes = new Map<string, RenderedNote>();
-  for (const anchor of anchors) {
+  for (const [index, anchor] of anchors.entries()) {
     const claim = claimsById.get(anchor.id)!;
-    notes.set(claim.id, renderNote(claim.note, { claimId: claim.id, cite: citations.citer(`cite-${claim.id}`, claim.id) }));
+    // Back-ref ids `cite-<claim number>-<n>`: internal to the page (only `#claim-<id>` is a promised
+    // address), and short, since the source list links to each of them (see docs/performance.md).
+    notes.set(claim.id, renderNote(claim.note, { claimId: claim.id, cite: citations.citer(`cite-${index + 1}`, claim.id) }));
   }
-  // Article-level notes use `ref-…` back-ref ids: `cite-<claim-id>-<n>` could clash with a claim named "assessment".
   const assessment = annotations.article.assessment
     ? renderNote(annotations.article.assessment, { cite: citations.citer('ref-assessment') })
     : undefined;
