@@ -38,17 +38,27 @@ describe('rehypeClaimMarkup', () => {
         '<span class="claim" id="claim-froze" data-claim="froze" data-kind="fact" data-rating="misleading" data-pagefind-title="froze">' +
         '<span class="sr-only" data-pagefind-ignore>Claim, fact, rated misleading: </span>Tokyo froze assets' +
         '<span class="sr-only" data-pagefind-ignore> (end of claim)</span></span>' +
-        '<a class="claim-marker" href="#note-froze" id="marker-froze" data-rating="misleading" data-kind="fact" aria-label="Note 3: Fact, rated misleading">' +
-        '<span aria-hidden="true">!</span><span class="claim-marker-n">3</span></a>. Then more.</p>' +
+        '<span class="claim-end"><a class="claim-marker" href="#note-froze" id="marker-froze" data-rating="misleading" data-kind="fact" aria-label="Note 3: Fact, rated misleading">' +
+        '<span aria-hidden="true">!</span><span class="claim-marker-n">3</span></a>.</span> Then more.</p>' +
         '<aside class="claim-notes" aria-label="Note 3 on this paragraph" data-for="p-tokyo-froze-assets-then">' +
-        '<section class="note" id="note-froze" data-kind="fact" data-rating="misleading" aria-labelledby="note-froze-h">' +
-        '<h2 class="note-heading" id="note-froze-h"><span class="note-n"><span class="sr-only">Note </span>3</span> ' +
+        '<section class="note" id="note-froze" data-kind="fact" data-rating="misleading">' +
+        '<h2 class="note-heading"><span class="note-n"><span class="sr-only">Note </span>3</span> ' +
         '<span class="badge" data-rating="misleading"><span aria-hidden="true">!</span> Misleading</span> <span class="note-kind">Fact</span></h2>' +
         '<p class="note-summary">Summary froze.</p><div class="note-body"><p>Note froze.</p></div>' +
         '<p class="note-links"><a href="#claim-froze">Back to the passage</a> <a href="claims/froze/">Claim page</a> ' +
         '<a class="claim-link" href="#claim-froze" data-copy-link="claim 3">Link to this claim<span class="sr-only"> 3</span></a></p>' +
         '</section></aside>',
     );
+  });
+
+  it('keeps the marker on one line with the punctuation after it, and only that', () => {
+    const glued = render('It fell, then rose.', [{ id: 'fell', exact: 'It fell' }], [claim('fell', 1)]).html;
+    assert.match(glued, /<span class="claim-end"><a class="claim-marker"[^>]*>[^]*?<\/a>,<\/span> then rose\.<\/p>/);
+    const whole = render('It fell!', [{ id: 'fell', exact: 'It fell' }], [claim('fell', 1)]).html;
+    assert.match(whole, /<\/a>!<\/span><\/p>/);
+    const plain = render('It fell and rose.', [{ id: 'fell', exact: 'It fell' }], [claim('fell', 1)]).html;
+    assert.doesNotMatch(plain, /claim-end/);
+    assert.match(plain, /<\/span><a class="claim-marker"[^]*<\/a> and rose\.<\/p>/);
   });
 
   it('shows the kind for unrated claims', () => {
@@ -67,7 +77,7 @@ describe('rehypeClaimMarkup', () => {
       ],
       [claim('outer', 1), claim('inner', 2)],
     );
-    assert.match(html, /id="marker-inner"[^]*<\/span><a class="claim-marker" href="#note-outer"/);
+    assert.match(html, /id="marker-inner"[^]*<\/span><span class="claim-end"><a class="claim-marker" href="#note-outer"/);
     assert.match(html, /aria-label="Notes 1 and 2 on this paragraph"/);
     assert.ok(html.indexOf('id="note-outer"') < html.indexOf('id="note-inner"'));
     assert.equal((html.match(/<aside/g) ?? []).length, 1);

@@ -144,9 +144,23 @@ function decorate(span: Element, parent: Element | Root, claim: MarkupClaim): vo
   const label = claimLabel(claim.kind, claim.rating);
   span.children.unshift(srOnly(`Claim, ${label.charAt(0).toLowerCase()}${label.slice(1)}: `));
   span.children.push(srOnly(' (end of claim)'));
-  const index = (parent.children as RootContent[]).indexOf(span);
-  parent.children.splice(index + 1, 0, marker(claim) as never);
+  const siblings = parent.children as RootContent[];
+  const index = siblings.indexOf(span);
+  const next = siblings[index + 1];
+  const punctuation = next?.type === 'text' ? CLOSING_PUNCTUATION.exec(next.value)?.[0] : undefined;
+  if (!next || next.type !== 'text' || !punctuation) {
+    siblings.splice(index + 1, 0, marker(claim));
+    return;
+  }
+  // The marker is an inline box, so a line may break between it and a "." after it,
+  // leaving the full stop alone at the start of a line: keep them together.
+  next.value = next.value.slice(punctuation.length);
+  const end = h('span', { className: ['claim-end'] }, marker(claim), punctuation);
+  siblings.splice(index + 1, next.value === '' ? 1 : 0, end);
 }
+
+/** Punctuation that closes a phrase and must not start a line. */
+const CLOSING_PUNCTUATION = /^[.,;:!?…)\]}»”’]+/u;
 
 function srOnly(text: string): Element {
   return h('span', { className: ['sr-only'], dataPagefindIgnore: true }, text);
@@ -188,16 +202,16 @@ function aside(group: NotesGroup, level: number): Element {
 }
 
 function noteSection(claim: MarkupClaim, level: number): Element {
-  const headingId = `note-${claim.id}-h`;
   const badge = claim.rating
     ? h('span', { className: ['badge'], dataRating: claim.rating }, h('span', { ariaHidden: 'true' }, RATING_SYMBOL[claim.rating]), ` ${RATING_LABEL[claim.rating]}`)
     : h('span', { className: ['badge'], dataKind: claim.kind }, h('span', { ariaHidden: 'true' }, symbolFor(claim.kind)), ` ${NOT_RATED}`);
   return h(
     'section',
-    { className: ['note'], id: `note-${claim.id}`, dataKind: claim.kind, dataRating: claim.rating, ariaLabelledBy: [headingId] },
+    // Not a labelled region: the aside around it is the landmark, and its heading names the note.
+    { className: ['note'], id: `note-${claim.id}`, dataKind: claim.kind, dataRating: claim.rating },
     h(
       `h${level}`,
-      { className: ['note-heading'], id: headingId },
+      { className: ['note-heading'] },
       // "Note " is for screen readers: a heading that reads just "3" says nothing.
       h('span', { className: ['note-n'] }, h('span', { className: ['sr-only'] }, 'Note '), String(claim.number)),
       ' ',
