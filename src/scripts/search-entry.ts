@@ -30,7 +30,7 @@ async function highlight() {
   const mod: { default?: HighlightClass } = await import(/* @vite-ignore */ `${base}pagefind/pagefind-highlight.js`);
   const Highlight = mod.default ?? (window as unknown as { PagefindHighlight?: HighlightClass }).PagefindHighlight;
   // addStyles: false — the library would add a <style> element, which a strict CSP
-  // blocks; the mark's look is in search.css.
+  // blocks; the mark's look is in search-entry.css.
   if (Highlight) new Highlight({ highlightParam: 'highlight', addStyles: false, markOptions: { className: 'search-hit', exclude: ['[data-pagefind-ignore]', '[data-pagefind-ignore] *', '.sr-only'] } });
 }
 
