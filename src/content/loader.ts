@@ -6,12 +6,20 @@
  * Why not Astro's glob() loader: its cache is keyed on the Markdown alone, so an
  * edit to annotations.yaml (or to the pipeline) would keep the old page, and it
  * logs plugin errors instead of failing the build (see docs/architecture.md).
+ *
+ * Articles to (re-)render go through ./render-pool.ts: on a pool of worker threads when there
+ * are enough of them, inline otherwise; either way the outcomes come back in folder order, so
+ * warnings, errors and the store are the same as rendering one by one here.
  */
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { renderArticle, pipelineFingerprint } from '../pipeline/render-article.ts';
+import { pipelineFingerprint } from '../pipeline/render-article.ts';
+import type { ArticleInput } from '../pipeline/render-article.ts';
 import { ContentError, formatMessage } from '../pipeline/messages.ts';
+import type { RenderedArticle } from '../pipeline/types.ts';
+import { renderEach } from './render-pool.ts';
+import { settle } from './render-outcome.ts';
 
 export interface ArticlesLoaderOptions {
   /** Folder holding one sub-folder per article, relative to the project root. */
@@ -40,20 +48,22 @@ async function loadAll(context: LoaderContext, root: string): Promise<void> {
   const slugs = existsSync(root)
     ? readdirSync(root).filter((name) => statSync(join(root, name)).isDirectory()).sort()
     : [];
-  const problems: string[] = [];
+  // Problems in folder order: a folder's own, or its article's, each in its place.
+  const problems: string[][] = [];
   const seen = new Set<string>();
+  const toRender: { input: ArticleInput; digest: string; problems: string[] }[] = [];
 
   for (const slug of slugs) {
     const folder = join(root, slug);
     const articleFile = relative(process.cwd(), join(folder, 'article.md'));
     const annotationsFile = relative(process.cwd(), join(folder, 'annotations.yaml'));
     if (!SLUG.test(slug)) {
-      problems.push(`${relative(process.cwd(), folder)}:1:1: error: article folder "${slug}" is not lower-case letters, digits and single hyphens [slug-format]`);
+      problems.push([`${relative(process.cwd(), folder)}:1:1: error: article folder "${slug}" is not lower-case letters, digits and single hyphens [slug-format]`]);
       continue;
     }
     const missing = [articleFile, annotationsFile].filter((file) => !existsSync(file));
     if (missing.length > 0) {
-      for (const file of missing) problems.push(`${file}:1:1: error: file is missing [file-missing]`);
+      problems.push(missing.map((file) => `${file}:1:1: error: file is missing [file-missing]`));
       continue;
     }
     seen.add(slug);
@@ -62,25 +72,37 @@ async function loadAll(context: LoaderContext, root: string): Promise<void> {
     // Both files and the pipeline's own code make the digest, so editing any of them re-renders.
     const digest = generateDigest(`${pipelineFingerprint}\0${articleSource}\0${annotationsSource}`);
     if (store.get(slug)?.digest === digest) continue;
+    const itsProblems: string[] = [];
+    problems.push(itsProblems);
+    toRender.push({ input: { slug, articleFile, articleSource, annotationsFile, annotationsSource }, digest, problems: itsProblems });
+  }
 
+  let i = 0;
+  const rendering = renderEach(toRender.map((item) => item.input), {
+    onInline: (reason) => logger.info(reason),
+    onPool: (workers, articles) => logger.info(`rendering ${articles} articles on ${workers} worker threads`),
+  });
+  for await (const outcome of rendering) {
+    const { input, digest, problems: itsProblems } = toRender[i++]!;
     try {
-      const edition = renderArticle({ slug, articleFile, articleSource, annotationsFile, annotationsSource });
+      const edition: RenderedArticle = settle(outcome);
       for (const warning of edition.warnings) logger.warn(formatMessage(warning));
       const data = await parseData({
-        id: slug,
-        filePath: articleFile,
+        id: input.slug,
+        filePath: input.articleFile,
         data: { ...edition.frontmatter, edition },
       });
-      store.set({ id: slug, data, digest, filePath: articleFile });
+      store.set({ id: input.slug, data, digest, filePath: input.articleFile });
     } catch (error) {
-      if (error instanceof ContentError) problems.push(error.message);
+      if (error instanceof ContentError) itsProblems.push(error.message);
       else throw error;
     }
   }
 
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
-  if (problems.length > 0) {
+  const messages = problems.flat();
+  if (messages.length > 0) {
     // Astro prints only the message, so it carries every file:line:column.
-    throw new Error(`Content has errors:\n${problems.join('\n')}`);
+    throw new Error(`Content has errors:\n${messages.join('\n')}`);
   }
 }

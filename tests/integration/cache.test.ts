@@ -54,7 +54,7 @@ test('a change to the pipeline code changes the digest, so cached articles are r
     const copies = ['a', 'b'].map((name) => {
       const root = join(scratch, name);
       cpSync('src/pipeline', join(root, 'src/pipeline'), { recursive: true, filter: (p) => !p.includes('fixtures') && !p.endsWith('.test.ts') });
-      cpSync('src/content/loader.ts', join(root, 'src/content/loader.ts'));
+      cpSync('src/content', join(root, 'src/content'), { recursive: true }); // the loader and its sibling modules
       return root;
     });
     const someFile = readdirSync(join(copies[1], 'src/pipeline')).find((f) => f.endsWith('.ts'))!;
