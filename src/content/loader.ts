@@ -20,6 +20,7 @@ import { ContentError, formatMessage } from '../pipeline/messages.ts';
 import type { RenderedArticle } from '../pipeline/types.ts';
 import { renderEach } from './render-pool.ts';
 import { settle } from './render-outcome.ts';
+import { storedEdition } from './stored-edition.ts';
 
 export interface ArticlesLoaderOptions {
   /** Folder holding one sub-folder per article, relative to the project root. */
@@ -90,7 +91,7 @@ async function loadAll(context: LoaderContext, root: string): Promise<void> {
       const data = await parseData({
         id: input.slug,
         filePath: input.articleFile,
-        data: { ...edition.frontmatter, edition },
+        data: { ...edition.frontmatter, edition: storedEdition(edition) },
       });
       store.set({ id: input.slug, data, digest, filePath: input.articleFile });
     } catch (error) {
