@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { articles, squash } from '../support/site.ts';
+import { KIND_LABEL, RATING_LABEL } from '../../src/pipeline/labels.ts';
 
 const all = articles();
 
@@ -85,4 +86,25 @@ test('unknown paths get the 404 page', async ({ page }) => {
   const response = await page.goto('/no/such/page/');
   expect(response?.status()).toBe(404);
   await expect(page.locator('h1')).toHaveText('Page not found');
+});
+
+test.describe('the claims ledger', () => {
+  for (const article of all) {
+    const claims: { id: string; kind: keyof typeof KIND_LABEL; rating?: keyof typeof RATING_LABEL }[] = article.annotations.claims ?? [];
+    test.skip(claims.length === 0, 'no claims');
+    test(`${article.slug}: lists every claim once, with its kind and its rating or "Not rated", each said once`, async ({ page }) => {
+      await page.goto(`/articles/${article.slug}/`);
+      const entries = page.locator('#claims .ledger-list > li');
+      await expect(entries).toHaveCount(claims.length);
+      for (const claim of claims) {
+        const entry = entries.filter({ has: page.locator(`a[href="#claim-${claim.id}"]`) });
+        await expect(entry).toHaveCount(1);
+        const text = squash((await entry.textContent()) ?? '');
+        const kind = KIND_LABEL[claim.kind];
+        const verdict = claim.rating ? RATING_LABEL[claim.rating] : 'Not rated';
+        expect(text, claim.id).toContain(verdict);
+        expect(text.split(kind).length - 1, `${claim.id}: "${kind}" once in "${text}"`).toBe(1);
+      }
+    });
+  }
 });
