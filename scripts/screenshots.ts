@@ -30,6 +30,8 @@ try {
       const page = await context.newPage();
       for (const path of pages) {
         await page.goto(`http://127.0.0.1:${port}${path}`);
+        // Until nothing loads (a ?q= search fetches Pagefind's index), then a beat for drawing.
+        await page.waitForLoadState('networkidle');
         await page.waitForTimeout(300);
         const slug = path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home';
         await page.screenshot({ path: `${outDir}/${slug}-${name}-${scheme}.png`, fullPage: process.env.FULL === '1' });
