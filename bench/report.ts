@@ -59,7 +59,7 @@ export function renderTable(r: any): string {
       `Marginal cost per article (cold, N=${a} → ${b}, CPU / wall): ours ${r.marginalMsPerArticle.ours.cpu} / ${r.marginalMsPerArticle.ours.wall} ms, ` +
         `unified ${r.marginalMsPerArticle.unified.cpu} / ${r.marginalMsPerArticle.unified.wall} ms, Sätteri ${r.marginalMsPerArticle.satteri.cpu} / ${r.marginalMsPerArticle.satteri.wall} ms. ` +
         `time(${b}) / time(${a}), ours: ${r.scalingCpu}× CPU, ${r.scaling}× wall.` +
-        (r.incremental ? ` Incremental rebuild after editing ${r.incremental.article}/annotations.yaml at N=${r.incremental.n}: ${s(r.incremental.cpuSeconds)} CPU, ${s(r.incremental.seconds)} wall (+ Pagefind ${s(r.incremental.pagefindSeconds)}).` : ''),
+        (r.incremental ? ` Incremental rebuild after editing ${r.incremental.article}/annotations.yaml at N=${r.incremental.n}: ${s(r.incremental.cpuSeconds)} CPU, ${s(r.incremental.seconds)} wall (+ Pagefind ${s(r.incremental.pagefindSeconds)}, as the full index: it has no incremental mode).` : ''),
       '',
     );
   }
