@@ -42,9 +42,12 @@ export const BUDGETS = {
  * docs/performance.md, "Where the site stands".
  */
 export const KNOWN_OVER: Record<'pageGzip' | 'markupOverhead', Record<string, number>> = {
-  // 45 claims, every note in the HTML and 80 sources: its visible text alone is 18 KB gzip.
-  pageGzip: { '/articles/japans-new-stance-on-russia/index.html': 46_000 },
-  markupOverhead: { '/articles/japans-new-stance-on-russia/index.html': 2.3 },
+  // 45 claims, every note in the HTML and 80 sources: the words, source titles and URLs alone are
+  // 19 KB gzip, so with the CSS and JS the page needs it cannot reach 30 KB while issue #3 asks for
+  // all of it on this page. Lowered from 46.0 KB / 2.30 on 26 Nov 2026 (print CSS out of the HTML,
+  // shorter back-ref ids, the search page's CSS on that page only).
+  pageGzip: { '/articles/japans-new-stance-on-russia/index.html': 45_000 },
+  markupOverhead: { '/articles/japans-new-stance-on-russia/index.html': 2.2 },
 };
 
 assert.ok(existsSync(dist), `${dist} does not exist: run npm run build first`);
