@@ -94,6 +94,10 @@ test.describe('the claims ledger', () => {
     test.skip(claims.length === 0, 'no claims');
     test(`${article.slug}: lists every claim once, with its kind and its rating or "Not rated", each said once`, async ({ page }) => {
       await page.goto(`/articles/${article.slug}/`);
+      // Words keep their spaces when the markup around them is squeezed (copying, reader modes).
+      expect(squash((await page.locator('.ledger-counts').textContent()) ?? '')).toMatch(new RegExp(`^${claims.length} claims?: \\d+ `));
+      expect(squash((await page.locator('.exports').textContent()) ?? '')).toMatch(/^Download the claims: W3C Web Annotations \(JSON-LD\) · spreadsheet \(CSV\)\.$/);
+      for (const backrefs of await page.locator('.backrefs').all()) expect(squash((await backrefs.textContent()) ?? '')).toMatch(/^Cited in: [a-z]+\d*( [a-z]+\d*)*$/);
       const entries = page.locator('#claims .ledger-list > li');
       await expect(entries).toHaveCount(claims.length);
       for (const claim of claims) {
