@@ -177,7 +177,7 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
-test('no other page fetches anything under /pagefind/; the search page loads it once idle', async ({ page }) => {
+test('no other page fetches anything under /pagefind/; the search page loads it on intent, or after a quiet spell', async ({ page }) => {
   const fetched: string[] = [];
   page.on('request', (request) => {
     if (new URL(request.url()).pathname.includes('/pagefind/')) fetched.push(request.url());
@@ -191,13 +191,32 @@ test('no other page fetches anything under /pagefind/; the search page loads it 
     await page.keyboard.press('Tab');
   }
   expect(fetched).toEqual([]);
-  // The search page exists to search: once idle it loads Pagefind, its UI and its
-  // WebAssembly before anything is typed, and shows nothing new until a search runs.
+  // The search page exists to search, but right after load it must answer the reader,
+  // so nothing of Pagefind is fetched (or run) until the reader shows intent ...
   await page.goto('/search/');
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(1_000);
+  expect(fetched).toEqual([]);
+  // ... such as moving the pointer: then Pagefind, its UI and its WebAssembly load before
+  // anything is typed, and nothing new shows until a search runs.
+  await page.mouse.move(200, 200);
   await expect.poll(() => fetched.some((u) => u.includes('pagefind-component-ui.js'))).toBe(true);
   await expect.poll(() => fetched.some((u) => /\/wasm\.[\w-]+\.pagefind$/.test(u))).toBe(true);
   await expect(page.locator('[data-search-ui]')).toBeHidden();
   await expect(page.locator('[data-search-status]')).toHaveText('');
+});
+
+test('a search page left untouched loads Pagefind after a few quiet seconds', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.includes('/pagefind/')) fetched.push(request.url());
+  });
+  await page.goto('/search/');
+  await expect.poll(() => fetched.some((u) => u.includes('pagefind-component-ui.js')), { timeout: 15_000 }).toBe(true);
+  await expect(page.locator('[data-search-ui]')).toBeHidden();
+  await context.close();
 });
 
 test.describe('without JavaScript', () => {
