@@ -28,6 +28,8 @@ export interface ArticlesLoaderOptions {
 }
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** The watchers this loader listens to, each with the context of the latest load() (see load()). */
+const latestContext = new WeakMap<object, LoaderContext>();
 
 export function articlesLoader({ base }: ArticlesLoaderOptions): Loader {
   return {
@@ -35,10 +37,17 @@ export function articlesLoader({ base }: ArticlesLoaderOptions): Loader {
     load: async (context) => {
       const root = resolve(base);
       await loadAll(context, root);
-      // The dev server re-renders an article when either of its files changes.
-      context.watcher?.add(root);
-      context.watcher?.on('all', async (_event, path) => {
-        if (path.startsWith(root + sep)) await loadAll(context, root);
+      // The dev server re-renders an article when either of its files changes. Astro may call
+      // load() again on the same watcher (a config change, a sync): listen once per watcher, or
+      // each edit would render everything once per earlier call.
+      const watcher = context.watcher;
+      if (!watcher) return;
+      const listening = latestContext.has(watcher);
+      latestContext.set(watcher, context);
+      if (listening) return;
+      watcher.add(root);
+      watcher.on('all', async (_event, path) => {
+        if (path.startsWith(root + sep)) await loadAll(latestContext.get(watcher)!, root);
       });
     },
   };
