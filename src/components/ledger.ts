@@ -1,4 +1,5 @@
-import type { RenderedClaim, Rating, ClaimKind } from '../pipeline/types.ts';
+import type { Rating, ClaimKind } from '../pipeline/types.ts';
+import type { StoredClaim } from '../content/stored-edition.ts';
 import { CLAIM_KINDS, RATINGS } from '../pipeline/types.ts';
 
 export interface LedgerCounts {
@@ -8,7 +9,7 @@ export interface LedgerCounts {
 }
 
 /** Counts straight from the data, in the fixed order of kinds and ratings; zero rows left out. */
-export function countClaims(claims: readonly RenderedClaim[]): LedgerCounts {
+export function countClaims(claims: readonly StoredClaim[]): LedgerCounts {
   const byKind = CLAIM_KINDS.map((kind) => ({ kind, count: claims.filter((c) => c.kind === kind).length }));
   const byRating = RATINGS.map((rating) => ({ rating, count: claims.filter((c) => c.rating === rating).length }));
   return {

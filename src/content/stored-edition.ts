@@ -11,8 +11,8 @@
  * Kept: everything else, among it `text` (the JSON-LD and CSV offsets), `noteHtml` (claim pages,
  * exports) and `contextHtml` (claim pages).
  *
- * The collection's type stays `RenderedArticle` (the pages and components are typed with it), so
- * a page that starts reading a dropped field compiles but gets `undefined`: keep it here instead.
+ * The collection is typed `StoredEdition`, and the pages, components and src/lib with it, so a
+ * page that starts reading a dropped field fails `astro check`: keep the field here instead.
  * CONTENT_STORE_FULL=1 stores the whole edition; tests/integration/stored-edition.test.ts builds
  * the fixtures both ways and requires the same site.
  */

@@ -1,4 +1,5 @@
-import type { ArticleFrontmatter, RenderedClaim, Rating } from '../pipeline/types.ts';
+import type { ArticleFrontmatter, Rating } from '../pipeline/types.ts';
+import type { StoredClaim } from '../content/stored-edition.ts';
 import { RATING_LABEL } from '../pipeline/labels.ts';
 
 /** Numeric scale for schema.org: 5 best, 1 worst. "Unverifiable" has no place on it. */
@@ -11,7 +12,7 @@ const RATING_VALUE: Partial<Record<Rating, number>> = {
 };
 
 export interface ClaimReviewInput {
-  claim: RenderedClaim;
+  claim: StoredClaim;
   frontmatter: ArticleFrontmatter;
   claimUrl: string;
   siteName: string;

@@ -2,7 +2,7 @@
  * The claims of one article as CSV (RFC 4180), served at `/articles/<slug>/claims.csv`.
  * One row per claim in text order; the columns are documented in docs/linking.md.
  */
-import type { RenderedArticle, RenderedClaim } from '../pipeline/types.ts';
+import type { StoredClaim, StoredEdition } from '../content/stored-edition.ts';
 import { KIND_LABEL, RATING_LABEL } from '../pipeline/labels.ts';
 import { positionSelector } from './web-annotation.ts';
 
@@ -45,12 +45,12 @@ export function plainText(html: string): string {
 }
 
 export interface CsvInput {
-  edition: Pick<RenderedArticle, 'claims' | 'sources' | 'text'>;
+  edition: Pick<StoredEdition, 'claims' | 'sources' | 'text'>;
   articleUrl: string;
   claimPageUrl: (claimId: string) => string;
 }
 
-function sourcesOf(claim: RenderedClaim, edition: CsvInput['edition']): string {
+function sourcesOf(claim: StoredClaim, edition: CsvInput['edition']): string {
   return claim.sourceIds
     .map((id) => edition.sources.find((source) => source.id === id))
     .filter((source) => source !== undefined)

@@ -13,11 +13,11 @@
  * reader sees it, blocks joined by "\n\n". It can be rebuilt from the article page
  * (see `articleTextFromPage` in tests/support/article-text.ts).
  */
-import type { RenderedArticle, RenderedClaim } from '../pipeline/types.ts';
+import type { StoredClaim, StoredEdition } from '../content/stored-edition.ts';
 import { KIND_LABEL, RATING_LABEL } from '../pipeline/labels.ts';
 
 export interface AnnotationInput {
-  edition: Pick<RenderedArticle, 'frontmatter' | 'text' | 'claims' | 'checked'>;
+  edition: Pick<StoredEdition, 'frontmatter' | 'text' | 'claims' | 'checked'>;
   /** Absolute URL of the article page (the target's source). */
   articleUrl: string;
   /** Absolute URL of this JSON-LD file (the collection's id). */
@@ -82,7 +82,7 @@ function absoluteLinks(html: string, base: string): string {
   return html.replace(/href="#/g, `href="${base}#`);
 }
 
-export function annotation(claim: RenderedClaim, input: AnnotationInput) {
+export function annotation(claim: StoredClaim, input: AnnotationInput) {
   const { edition, articleUrl } = input;
   return {
     id: `${input.collectionUrl}#${claim.id}`,
