@@ -13,7 +13,7 @@
  *
  * The collection is typed `StoredEdition`, and the pages, components and src/lib with it, so a
  * page that starts reading a dropped field fails `astro check`: keep the field here instead.
- * CONTENT_STORE_FULL=1 stores the whole edition; tests/integration/stored-edition.test.ts builds
+ * CONTENT_STORE_FULL=1 stores the whole edition; tests/integration/render-pool.test.ts builds
  * the fixtures both ways and requires the same site.
  */
 import type { RenderedArticle, RenderedClaim } from '../pipeline/types.ts';
@@ -24,11 +24,17 @@ export const DROPPED_EDITION_FIELDS = ['slug', 'warnings'] as const;
 export type StoredClaim = Omit<RenderedClaim, (typeof DROPPED_CLAIM_FIELDS)[number]>;
 export type StoredEdition = Omit<RenderedArticle, (typeof DROPPED_EDITION_FIELDS)[number] | 'claims'> & { claims: StoredClaim[] };
 
+/** A shallow copy of `value` without `keys`: the lists above are the one place that names them. */
+function without<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Omit<T, K> {
+  const copy = { ...value };
+  for (const key of keys) delete copy[key];
+  return copy;
+}
+
 export function storedEdition(edition: RenderedArticle): StoredEdition {
   if (process.env.CONTENT_STORE_FULL === '1') return edition;
-  const { slug: _slug, warnings: _warnings, claims, ...rest } = edition;
   return {
-    ...rest,
-    claims: claims.map(({ quote: _q, prefix: _p, suffix: _s, note: _n, prefixContext: _pc, suffixContext: _sc, blockId: _b, ...claim }) => claim),
+    ...without(edition, [...DROPPED_EDITION_FIELDS, 'claims']),
+    claims: edition.claims.map((claim) => without(claim, DROPPED_CLAIM_FIELDS)),
   };
 }

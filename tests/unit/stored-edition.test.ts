@@ -1,0 +1,22 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { storedEdition, DROPPED_CLAIM_FIELDS, DROPPED_EDITION_FIELDS } from '../../src/content/stored-edition.ts';
+import type { RenderedArticle } from '../../src/pipeline/types.ts';
+
+const claim = {
+  id: 'c', number: 1, kind: 'fact', rating: 'accurate', summary: 'S.', exact: 'x', start: 0, end: 1,
+  quote: 'x', prefix: 'p', suffix: 's', note: '*md*', noteHtml: '<p>md</p>', prefixContext: 'a', suffixContext: 'b',
+  blockId: 'p-x', topics: [], sourceIds: [],
+};
+const edition = { slug: 'a', warnings: [], bodyHtml: '<p>x</p>', text: 'x', sources: [], claims: [claim] } as unknown as RenderedArticle;
+
+describe('storedEdition', () => {
+  it('drops exactly the listed fields, keeping the rest and their order', () => {
+    const stored = storedEdition(edition) as unknown as Record<string, unknown> & { claims: Record<string, unknown>[] };
+    assert.deepEqual(Object.keys(stored), ['bodyHtml', 'text', 'sources', 'claims']);
+    for (const field of DROPPED_EDITION_FIELDS) assert.ok(!(field in stored), field);
+    assert.deepEqual(Object.keys(stored.claims[0]!), ['id', 'number', 'kind', 'rating', 'summary', 'exact', 'start', 'end', 'noteHtml', 'topics', 'sourceIds']);
+    for (const field of DROPPED_CLAIM_FIELDS) assert.ok(!(field in stored.claims[0]!), field);
+    assert.equal((edition.claims[0] as unknown as Record<string, unknown>).note, '*md*', 'the rendered edition is left as it was');
+  });
+});
