@@ -144,10 +144,8 @@ function setup(root: HTMLElement) {
     // Component UI blocks the main thread for 100–170 ms here (0.4–0.7 s on a phone's CPU)
     // just when the page should answer the reader; a search typed before the load ends waits
     // for it. A failure here stays silent until the reader uses the field.
-    let started = false;
+    // load() runs once however often this is called (the timer after an intent, say).
     const start = () => {
-      if (started) return;
-      started = true;
       for (const type of INTENT) removeEventListener(type, start, true);
       void load().catch(() => undefined);
     };
