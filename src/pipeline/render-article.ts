@@ -68,12 +68,8 @@ export function renderArticle(input: ArticleInput): RenderedArticle {
 
   // 1. The text as a tree, the headline first; anchor the claims in it.
   const file = new VFile({ path: input.articleFile });
-  const tree = markdown.runSync(markdown.parse(article.body)) as Root;
-  messages.push(...dropRawHtml(tree, input.articleFile, bodyLine));
-  tree.children.unshift(...headlineBlocks(frontmatter));
+  const tree = textTree(article, input.articleFile, messages);
   unified()
-    .use(remarkBlockIds)
-    .use(remarkKeyLinks)
     .use(remarkAnchorClaims, {
       claims: annotations.claims.map(({ id, quote, prefix, suffix }) => ({ id, exact: quote, prefix, suffix })),
     })
@@ -167,6 +163,28 @@ export function renderArticle(input: ArticleInput): RenderedArticle {
     ...(annotations.article.checked ? { checked: annotations.article.checked } : {}),
     warnings: sortMessages(messages.filter((m) => m.severity === 'warning')),
   };
+}
+
+/** The article's text as a tree, the headline first, its blocks given ids: what claims are anchored in. */
+function textTree(article: ReturnType<typeof parseArticle>, articleFile: string, messages: ContentMessage[]): Root {
+  const bodyLine = (line: number | undefined) => (line === undefined ? undefined : article.bodyStartLine + line - 1);
+  const tree = markdown.runSync(markdown.parse(article.body)) as Root;
+  messages.push(...dropRawHtml(tree, articleFile, bodyLine));
+  tree.children.unshift(...headlineBlocks(article.frontmatter));
+  return unified().use(remarkBlockIds).use(remarkKeyLinks).runSync(tree) as Root;
+}
+
+/**
+ * The blocks a claim's quote is matched against (title, subtitle, each paragraph, heading and
+ * table cell), with their ids and their text as remark-anchor-claims reads it. For the editors'
+ * tools (src/editor), which must compute selectors with the same matcher on the same texts.
+ */
+export function anchorBlocks(articleSource: string, articleFile: string): { id?: string; text: string }[] {
+  const tree = textTree(parseArticle(articleSource, articleFile), articleFile, []);
+  return collectBlocks(tree).map((block) => {
+    const blockId = (block.data as { blockId?: unknown } | undefined)?.blockId;
+    return { ...(typeof blockId === 'string' ? { id: blockId } : {}), text: toString(block, { includeHtml: false }) };
+  });
 }
 
 /** The title (and subtitle) as headings with fixed ids, their Markdown read as inline text. */
