@@ -45,7 +45,7 @@ function claimNode(doc: Document, claim: NewClaim): YAMLMap {
 export function claimYaml(claim: NewClaim): string {
   const doc = new Document([]);
   (doc.contents as YAMLSeq).items.push(claimNode(doc, claim));
-  return doc.toString({ lineWidth: 0 });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 export class YamlError extends Error {}
@@ -72,5 +72,5 @@ export function addClaims(source: string, claims: NewClaim[]): string {
   const seq = list as YAMLSeq;
   if (seq.items.length === 0) seq.flow = false;
   for (const claim of claims) seq.items.push(claimNode(doc, claim));
-  return doc.toString({ lineWidth: 0 });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
