@@ -19,7 +19,7 @@ import { ID_PATTERN } from '../pipeline/formats.ts';
 import { normalize } from '../pipeline/normalize.ts';
 import { findAll, matchQuoteInTexts } from '../pipeline/quote-match.ts';
 import { parseAnnotations } from '../pipeline/parse-annotations.ts';
-import { anchorBlocks } from '../pipeline/render-article.ts';
+import { anchorBlocks } from './article-blocks.ts';
 import { formatMessage } from '../pipeline/messages.ts';
 import { addClaims, YamlError, type NewClaim } from './claim-yaml.ts';
 import { buildMessages } from './claim-service.ts';

@@ -1,6 +1,6 @@
 /**
  * Selectors for the editors' tools, computed with the build's own matcher (quote-match.ts) on
- * the build's own block texts (render-article.ts `anchorBlocks`): a selector made here anchors
+ * the build's own block texts (article-blocks.ts): a selector made here anchors
  * where the editor meant, or the tool says why it cannot.
  */
 import { normalize } from '../pipeline/normalize.ts';

@@ -58,7 +58,22 @@ const SOURCES_HEADING_ID = 'sources-heading';
 // GFM (tables, strikethrough, autolinks) but no smartypants: the text is set as published.
 const markdown = unified().use(remarkParse).use(remarkGfm);
 
-export function renderArticle(input: ArticleInput): RenderedArticle {
+/** A block claims are anchored in (title, subtitle, paragraph, heading, table cell): its id and reader text. */
+export interface TextBlock {
+  id?: string;
+  text: string;
+}
+
+export interface RenderObserver {
+  /**
+   * Called with the blocks a claim's quote is matched against, as remark-anchor-claims read
+   * them, before any error is thrown: the editors' tools (src/editor) compute selectors with the
+   * build's matcher on exactly these texts.
+   */
+  textBlocks?: (blocks: TextBlock[]) => void;
+}
+
+export function renderArticle(input: ArticleInput, observer: RenderObserver = {}): RenderedArticle {
   const article = parseArticle(input.articleSource, input.articleFile);
   const annotations = parseAnnotations(input.annotationsSource, input.annotationsFile);
   const messages: ContentMessage[] = [...article.messages, ...annotations.messages];
@@ -68,13 +83,18 @@ export function renderArticle(input: ArticleInput): RenderedArticle {
 
   // 1. The text as a tree, the headline first; anchor the claims in it.
   const file = new VFile({ path: input.articleFile });
-  const tree = textTree(article, input.articleFile, messages);
+  const tree = markdown.runSync(markdown.parse(article.body)) as Root;
+  messages.push(...dropRawHtml(tree, input.articleFile, bodyLine));
+  tree.children.unshift(...headlineBlocks(frontmatter));
   unified()
+    .use(remarkBlockIds)
+    .use(remarkKeyLinks)
     .use(remarkAnchorClaims, {
       claims: annotations.claims.map(({ id, quote, prefix, suffix }) => ({ id, exact: quote, prefix, suffix })),
     })
     .runSync(tree, file);
   const anchors = file.data.claimAnchors ?? [];
+  observer.textBlocks?.(collectBlocks(tree).map(textBlock));
   for (const message of file.messages) {
     const id = message.claimId;
     messages.push({
@@ -165,28 +185,6 @@ export function renderArticle(input: ArticleInput): RenderedArticle {
   };
 }
 
-/** The article's text as a tree, the headline first, its blocks given ids: what claims are anchored in. */
-function textTree(article: ReturnType<typeof parseArticle>, articleFile: string, messages: ContentMessage[]): Root {
-  const bodyLine = (line: number | undefined) => (line === undefined ? undefined : article.bodyStartLine + line - 1);
-  const tree = markdown.runSync(markdown.parse(article.body)) as Root;
-  messages.push(...dropRawHtml(tree, articleFile, bodyLine));
-  tree.children.unshift(...headlineBlocks(article.frontmatter));
-  return unified().use(remarkBlockIds).use(remarkKeyLinks).runSync(tree) as Root;
-}
-
-/**
- * The blocks a claim's quote is matched against (title, subtitle, each paragraph, heading and
- * table cell), with their ids and their text as remark-anchor-claims reads it. For the editors'
- * tools (src/editor), which must compute selectors with the same matcher on the same texts.
- */
-export function anchorBlocks(articleSource: string, articleFile: string): { id?: string; text: string }[] {
-  const tree = textTree(parseArticle(articleSource, articleFile), articleFile, []);
-  return collectBlocks(tree).map((block) => {
-    const blockId = (block.data as { blockId?: unknown } | undefined)?.blockId;
-    return { ...(typeof blockId === 'string' ? { id: blockId } : {}), text: toString(block, { includeHtml: false }) };
-  });
-}
-
 /** The title (and subtitle) as headings with fixed ids, their Markdown read as inline text. */
 function headlineBlocks(frontmatter: ArticleFrontmatter | undefined): Heading[] {
   if (!frontmatter) return [];
@@ -246,6 +244,11 @@ function collectBlocks(tree: Root): Parent[] {
     return SKIP;
   });
   return blocks;
+}
+
+function textBlock(block: Parent): TextBlock {
+  const id = (block.data as { blockId?: unknown } | undefined)?.blockId;
+  return { ...(typeof id === 'string' ? { id } : {}), text: toString(block, { includeHtml: false }) };
 }
 
 /** Block texts as a reader sees them, the same way remark-anchor-claims reads them. */
