@@ -126,9 +126,10 @@ test('a broken annotations.yaml shows its error in the page, and the page recove
   const alert = page.getByRole('alert').filter({ hasText: 'the build would stop here' });
   await expect(alert).toBeVisible({ timeout: 20_000 });
   const item = alert.getByRole('listitem').first();
-  await expect(item).toContainText(`annotations.yaml:${line}:5`);
-  await expect(item).toContainText('claim “repair-cost”: kind "claim" is not one of fact, interpretation, opinion, prediction [unknown-kind]');
-  await expect(item).toContainText(`annotations.yaml:${line}:5: error: claim "repair-cost": kind "claim" is not one of`);
+  await expect(item).toContainText(`Claim “repair-cost”, line ${line}, column 5 of `);
+  await expect(item.locator('code')).toHaveText(
+    new RegExp(`harbour-reopens/annotations\\.yaml:${line}:5: error: claim "repair-cost": kind "claim" is not one of fact, interpretation, opinion, prediction \\[unknown-kind\\]$`),
+  );
 
   writeFileSync(annotationsFile, good);
   await expect(alert).toHaveCount(0, { timeout: 20_000 });

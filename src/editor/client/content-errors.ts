@@ -24,8 +24,9 @@ const STYLES = sheet(`
   ol { margin: 0; padding-left: 1.25rem; }
   li { margin: .35rem 0; }
   code { font: 13px/1.4 ui-monospace, monospace; }
-  .where { font-weight: 600; }
-  p { margin: .5rem 0 0; font-size: .9rem; }
+  .where { font-weight: 600; margin: 0; overflow-wrap: anywhere; }
+  code { display: block; overflow-wrap: anywhere; }
+  .hint { margin: .5rem 0 0; font-size: .9rem; }
 `);
 
 export class ContentErrors extends HTMLElement {
@@ -64,17 +65,19 @@ export class ContentErrors extends HTMLElement {
       item.dataset.column = String(error.column);
       if (error.subject) item.dataset.subject = error.subject;
       item.dataset.rule = error.ruleId;
-      const where = document.createElement('span');
+      // The place and the subject on their own line, then the message exactly as the build prints it.
+      const where = document.createElement('p');
       where.className = 'where';
-      where.textContent = `${error.file}:${error.line}:${error.column}`;
-      const about = error.subject ? ` ${error.subjectKind ?? 'claim'} “${error.subject}”:` : '';
+      const about = error.subject ? `${error.subjectKind === 'claim' || !error.subjectKind ? 'Claim' : error.subjectKind} “${error.subject}”, ` : '';
+      where.textContent = `${about}line ${error.line}, column ${error.column} of ${error.file}`;
       const text = document.createElement('code');
       text.textContent = error.text;
-      item.append(where, `${about} ${error.reason} [${error.ruleId}]`, document.createElement('br'), text);
+      item.append(where, text);
       list.append(item);
     }
     const hint = document.createElement('p');
-    hint.textContent = 'The page below is the last version that built. Fix the file and save: this page reloads by itself.';
+    hint.className = 'hint';
+    hint.textContent = 'Fix the file and save it: this page reloads by itself once the content builds again.';
     section.append(heading, list, hint);
     root.replaceChildren(section);
   }
