@@ -57,20 +57,24 @@ export class YamlError extends Error {}
 export function addClaims(source: string, claims: NewClaim[]): string {
   const doc = parseDocument(source);
   if (doc.errors.length > 0) throw new YamlError(`YAML cannot be read: ${doc.errors[0]!.message.split('\n')[0]}`);
-  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) doc.contents = new YAMLMap();
-  const root = doc.contents;
+  let root: unknown = doc.contents;
+  if (root === null || (isScalar(root) && root.value === null)) {
+    root = new YAMLMap();
+    (doc as unknown as Document).contents = root as YAMLMap;
+  }
   if (!isMap(root)) throw new YamlError('annotations.yaml must be a map of sections (sources, article, claims)');
-  if (root.items.length === 0) root.flow = false; // `{}` becomes a block map
-  let list = root.get('claims', true);
+  const map = root as YAMLMap;
+  if (map.items.length === 0) map.flow = false; // `{}` becomes a block map
+  let list: unknown = map.get('claims', true);
   if (!isSeq(list)) {
     if (list !== undefined && !(isScalar(list) && list.value === null)) {
       throw new YamlError('field "claims" must be a list of claims, each starting with "- id: …"');
     }
     list = new YAMLSeq();
-    root.set('claims', list);
+    map.set('claims', list);
   }
   const seq = list as YAMLSeq;
   if (seq.items.length === 0) seq.flow = false;
-  for (const claim of claims) seq.items.push(claimNode(doc, claim));
+  for (const claim of claims) seq.items.push(claimNode(doc as unknown as Document, claim));
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }

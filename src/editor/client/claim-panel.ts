@@ -19,7 +19,7 @@ const STYLES = sheet(`
     box-shadow: 0 4px 18px rgb(0 0 0 / .2); }
   aside[hidden] { display: none; }
   h2 { font-size: 1rem; margin: 0 0 .5rem; }
-  label { display: block; margin: .4rem 0 .15rem; font-weight: 600; font-size: .85rem; }
+  label, .yaml-label { display: block; margin: .4rem 0 .15rem; font-weight: 600; font-size: .85rem; }
   input, select, textarea { width: 100%; box-sizing: border-box; font: inherit; padding: .25rem; }
   textarea { min-height: 4.5rem; }
   .quote { font-style: italic; margin: 0; }
@@ -33,8 +33,8 @@ const STYLES = sheet(`
   .done { color: #0b5a1d; font-weight: 600; }
 `);
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) {
-  const node = Object.assign(document.createElement(tag), props);
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node: HTMLElementTagNameMap[K] = Object.assign(document.createElement(tag), props);
   node.append(...children);
   return node;
 }
@@ -181,7 +181,7 @@ export class ClaimPanel extends HTMLElement {
       ...field('Note (Markdown; cite sources as [^id])', 'note', note),
       ...(cites.length ? [element('div', { className: 'buttons' }, ...cites)] : []),
       ...field('Topics', 'topics', topics),
-      element('label', { textContent: 'YAML' }),
+      element('p', { className: 'yaml-label', textContent: 'YAML, as it will be written' }),
       preview,
       element('div', { className: 'buttons' }, add, copy, cancel),
       status,
