@@ -29,6 +29,7 @@ import type { MarkupClaim } from './rehype-claim-markup.ts';
 import remarkAnchorClaims from './remark-anchor-claims.ts';
 import remarkAuthorLinks, { remarkKeyLinks } from './remark-author-links.ts';
 import remarkBlockIds from './remark-block-ids.ts';
+import { latestChange } from './history-text.ts';
 import { renderNote } from './render-note.ts';
 import type { CitationTarget, RenderedNote } from './render-note.ts';
 import type {
@@ -150,7 +151,12 @@ export function renderArticle(input: ArticleInput): RenderedArticle {
     };
   });
 
-  const markupClaims: MarkupClaim[] = claims.map((claim) => ({ ...claim, note: notes.get(claim.id)!.hast }));
+  const markupClaims: MarkupClaim[] = claims.map((claim) => ({
+    ...claim,
+    note: notes.get(claim.id)!.hast,
+    update: latestChange(claim.history),
+    reply: claim.reply,
+  }));
   unified().use(rehypeParagraphLinks).use(rehypeClaimMarkup, { claims: markupClaims }).runSync(hast, file);
   const titleHtml = takeInnerHtml(hast, 'title') ?? '';
   const subtitleHtml = takeInnerHtml(hast, 'subtitle');
