@@ -161,7 +161,7 @@ test.describe('corrections, with a report contact set', () => {
     await expect(report).toHaveAttribute('href', reportHref(claimPath(SLUG, claim!.id)));
     await expect(report).toHaveAttribute('rel', 'noopener noreferrer');
     await page.goto(`${origin}/about/`);
-    await expect(page.getByRole('heading', { name: 'Corrections and replies' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Corrections, replies and how to reach us' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'use the editors’ form' })).toHaveAttribute('href', reportHref('/about/'));
   });
 
