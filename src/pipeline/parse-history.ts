@@ -205,6 +205,8 @@ function checkLatestMatches(
   const index = history.entries.findLastIndex((entry) => entry.changed === what);
   const latest = history.entries[index];
   if (!latest || latest.to === undefined || latest.to === current) return;
+  // A later change of kind to an opinion or prediction takes the rating away with it.
+  if (what === 'rating' && current === undefined && history.entries.slice(index + 1).some((entry) => entry.changed === 'kind')) return;
   const rawIndex = history.rawIndexes[index];
   const now = current === undefined ? `has no ${what}` : `is ${showValue(current)}`;
   ctx.sink.error(RULES.historyMismatch, `history says the ${what} changed to ${showValue(latest.to)} on ${latest.date}, but the claim's ${what} ${now}; correct the entry or the ${what}`, {
