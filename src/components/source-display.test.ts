@@ -32,6 +32,12 @@ test('when the live link is dead, the archived copy leads and the original addre
   assert.equal(view.linkState, 'Link dead when checked on 30 November 2026');
   assert.deepEqual(view.originalAddress, { href: 'https://harbour.example/notice', text: 'original address' });
   assert.equal(view.dead, true);
+  assert.deepEqual(view.record, [
+    'Read 2 July 2024.', ' ', 'Link dead when checked on 30 November 2026: ', { href: 'https://harbour.example/notice', text: 'original address' }, '.',
+  ]);
+  assert.deepEqual(sourceView(source).record, [
+    'Read 2 July 2024.', ' ', { href: source.archive!.url, text: 'Archived copy' }, ', 1 July 2024.',
+  ], 'a live link offers the archived copy beside it');
 });
 
 test('a dead link without an archived copy keeps its address and says none is known, unless the link check found one', () => {

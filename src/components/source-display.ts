@@ -40,6 +40,19 @@ export interface SourceView {
   /** When the archived copy leads, the original (dead) address, still given. */
   originalAddress?: SourceLink;
   excerpt?: { text: string; folded: boolean; lead: string };
+  /** The record line as text and links, in reading order: date read, link state, archived copy. */
+  record: (string | SourceLink)[];
+}
+
+/** "Read 2 July 2024. Link dead when checked on …: [original address]. [Archived copy], 1 July 2024." */
+function recordLine(view: Omit<SourceView, 'record'>): (string | SourceLink)[] {
+  const sentences: (string | SourceLink)[][] = [];
+  if (view.accessed) sentences.push([`${view.accessed}.`]);
+  if (view.linkState) sentences.push(view.originalAddress ? [`${view.linkState}: `, view.originalAddress, '.'] : [`${view.linkState}.`]);
+  if (view.archive && !view.originalAddress) {
+    sentences.push([{ href: view.archive.href, text: view.archive.text }, `, ${view.archive.date}${view.archive.found ? ' (found by the link check)' : ''}.`]);
+  } else if (view.archive?.found) sentences.push(['Archived copy found by the link check.']);
+  return sentences.flatMap((parts, i) => (i > 0 ? [' ', ...parts] : parts));
 }
 
 function wordsLead(text: string, max = 120): string {
@@ -73,7 +86,7 @@ export function sourceView(source: SourceEntry, status?: SourceStatus): SourceVi
     ? { text: source.excerpt, folded: source.excerpt.length > EXCERPT_FOLD, lead: wordsLead(source.excerpt) }
     : undefined;
 
-  return {
+  const view: Omit<SourceView, 'record'> = {
     ...(source.type && { typeLabel: SOURCE_TYPE_LABEL[source.type] }),
     title: source.title,
     ...((leadsWithArchive ? archive.href : url) && { titleHref: leadsWithArchive ? archive.href : url }),
@@ -87,4 +100,5 @@ export function sourceView(source: SourceEntry, status?: SourceStatus): SourceVi
     ...(leadsWithArchive && url && { originalAddress: { href: url, text: 'original address' } }),
     ...(excerpt && { excerpt }),
   };
+  return { ...view, record: recordLine(view) };
 }
