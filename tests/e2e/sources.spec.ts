@@ -107,6 +107,7 @@ test('printed, a source keeps its type, its archived copy address and its whole 
 });
 
 test('search can filter by source type', async ({ page }) => {
+  test.setTimeout(90_000);
   await page.setViewportSize({ width: 1280, height: 2000 });
   await page.goto(`${origin}/search/?q=treaty`);
   await expect(page.locator('.search-summary')).toContainText(/\d+ results? for/);
