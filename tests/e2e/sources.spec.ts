@@ -126,10 +126,10 @@ test('search can filter claims by the type of the sources they cite', async ({ p
   expect(await links()).toContain(treaty);
 });
 
-for (const path of [ARTICLE, `${ARTICLE}claims/switched-off/`, '/about/']) {
-  test(`${path} with its sources has no WCAG 2.2 AA violation`, async ({ browser }) => {
+for (const [path, scheme] of [[ARTICLE, 'light'], [ARTICLE, 'dark'], [`${ARTICLE}claims/switched-off/`, 'light'], [`${ARTICLE}claims/switched-off/`, 'dark'], ['/about/', 'light']] as const) {
+  test(`${path} with its sources has no WCAG 2.2 AA violation (${scheme})`, async ({ browser }) => {
     test.setTimeout(60_000);
-    const context = await browser.newContext();
+    const context = await browser.newContext({ colorScheme: scheme });
     const page = await context.newPage();
     await page.goto(`${origin}${path}`);
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).include('.sources, #downloads').analyze();
