@@ -1,4 +1,4 @@
-import type { ClaimKind, Rating } from './types.ts';
+import type { ClaimKind, Rating, SourceType } from './types.ts';
 
 /**
  * The words and symbols readers see for kinds and ratings. Pages, notes, the
@@ -58,3 +58,14 @@ export function claimLabel(kind: ClaimKind, rating?: Rating): string {
     ? `${KIND_LABEL[kind]}, rated ${RATING_LABEL[rating].toLowerCase()}`
     : `${KIND_LABEL[kind]}, not rated`;
 }
+
+/** A source's type in words, shown beside it wherever it appears (never an icon alone). */
+export const SOURCE_TYPE_LABEL: Record<SourceType, string> = {
+  primary: 'Primary document',
+  official: 'Official statement',
+  news: 'News report',
+  commentary: 'Analysis or commentary',
+  reference: 'Reference work',
+  'state-media': 'State-affiliated media',
+  copy: 'Copy of another source',
+};

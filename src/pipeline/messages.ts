@@ -31,6 +31,11 @@ export const RULES = {
   quoteNotFound: 'quote-not-found',
   quoteAmbiguous: 'quote-ambiguous',
   claimsOverlap: 'claims-overlap',
+  unknownSourceType: 'unknown-source-type',
+  originalNotAllowed: 'original-not-allowed',
+  duplicateSource: 'duplicate-source',
+  urlTracking: 'url-tracking',
+  weakSources: 'weak-sources',
   /** A bug in the pipeline, not in the content; check-content reports it so a crash still fails. */
   internalError: 'internal-error',
 } as const;

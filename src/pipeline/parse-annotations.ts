@@ -12,11 +12,12 @@ import { closestName, isCalendarDate, isHttpUrl, isId, isPartialDate } from './f
 import { MessageSink, RULES, showValue, sortMessages } from './messages.ts';
 import { describeType, readYaml } from './yaml-read.ts';
 import type { YamlPlaces } from './yaml-read.ts';
+import { SOURCE_RECORD_KEYS, checkSources, readSourceRecord } from './parse-sources.ts';
 
 export type { ParsedAnnotations, Place } from './types.ts';
 
 const TOP_KEYS = ['sources', 'article', 'claims'] as const;
-const SOURCE_KEYS = ['title', 'publisher', 'date', 'url', 'excerpt'] as const;
+const SOURCE_KEYS = ['title', 'publisher', 'date', 'url', 'excerpt', ...SOURCE_RECORD_KEYS] as const;
 const ARTICLE_KEYS = ['assessment', 'context', 'checked'] as const;
 const CLAIM_KEYS = ['id', 'quote', 'prefix', 'suffix', 'kind', 'rating', 'summary', 'note', 'topics'] as const;
 const RATED_KINDS: readonly ClaimKind[] = ['fact', 'interpretation'];
@@ -68,6 +69,7 @@ export function parseAnnotations(source: string, file: string): ParsedAnnotation
   parsed.article = readArticle(ctx, data.article, parsed.positions);
   parsed.claims = readClaims(ctx, data.claims, parsed.positions);
   checkCitations(ctx, data, parsed);
+  checkSources(ctx, parsed);
   return done();
 }
 
@@ -129,6 +131,7 @@ function readSources(ctx: Context, raw: unknown, positions: Map<string, Place>):
       });
     }
     const excerpt = readText(ctx, entry, path, 'excerpt', subject, { max: MAX_LENGTH.markdown });
+    const record = readSourceRecord(ctx, entry, path);
     sources.push({
       id,
       title: title ?? '',
@@ -136,6 +139,7 @@ function readSources(ctx: Context, raw: unknown, positions: Map<string, Place>):
       ...(date !== undefined && { date }),
       ...(url !== undefined && isHttpUrl(url) && { url }),
       ...(excerpt !== undefined && { excerpt }),
+      ...record,
     });
   }
   return sources;
