@@ -36,6 +36,9 @@ export const RULES = {
   duplicateSource: 'duplicate-source',
   urlTracking: 'url-tracking',
   weakSources: 'weak-sources',
+  unknownChange: 'unknown-change',
+  historyOrder: 'history-order',
+  historyMismatch: 'history-mismatch',
   /** A bug in the pipeline, not in the content; check-content reports it so a crash still fails. */
   internalError: 'internal-error',
 } as const;
