@@ -3,9 +3,10 @@
  * folder, 404.html for unknown paths, and the headers listed in its `_headers`
  * file (the Netlify / Cloudflare Pages format), so tests see production's CSP.
  *
- *   node scripts/serve.ts [dir=dist] [port=4321] [base=/]
+ *   node scripts/serve.ts [dir=dist] [port=4321, 0: any free port] [base=/]
  */
 import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sirv from 'sirv';
@@ -35,7 +36,7 @@ const rules = readHeaderRules(join(dir, '_headers'));
 const files = sirv(dir, { dev: false, etag: true, dotfiles: false });
 const notFound = existsSync(join(dir, '404.html')) ? readFileSync(join(dir, '404.html')) : Buffer.from('Not found');
 
-createServer((req, res) => {
+const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   if (prefix && !url.pathname.startsWith(`${prefix}/`) && url.pathname !== prefix) {
     res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(notFound);
@@ -50,5 +51,7 @@ createServer((req, res) => {
     res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(notFound);
   });
 }).listen(port, '127.0.0.1', () => {
-  console.log(`Serving ${dir} at http://127.0.0.1:${port}${prefix}/`);
+  // Port 0 picks a free one; the line names the one in use, for a caller to read.
+  const { port: used } = server.address() as AddressInfo;
+  console.log(`Serving ${dir} at http://127.0.0.1:${used}${prefix}/`);
 });

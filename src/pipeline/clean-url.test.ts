@@ -37,5 +37,6 @@ test('two addresses of one page share a key once cleaned', () => {
 test('a source has its url cleaned, but its archived copy kept as found', () => {
   const archive = { url: 'https://web.archive.org/web/2021/https://e.org/a?gclid=2', date: '2021-01-01' };
   assert.deepEqual(withCleanUrls({ url: 'https://e.org/a?fbclid=1', archive }), { url: 'https://e.org/a', archive });
-  assert.deepEqual(withCleanUrls({ title: 'no url' }), { title: 'no url' });
+  const untitled: { url?: string; title: string } = { title: 'no url' };
+  assert.deepEqual(withCleanUrls(untitled), { title: 'no url' });
 });

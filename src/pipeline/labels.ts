@@ -69,3 +69,13 @@ export const SOURCE_TYPE_LABEL: Record<SourceType, string> = {
   'state-media': 'State-affiliated media',
   copy: 'Copy of another source',
 };
+
+export const SOURCE_TYPE_MEANING: Record<SourceType, string> = {
+  primary: 'The record itself: a treaty, law, court ruling, official record or data set.',
+  official: 'A government, party or organisation speaking for itself: a statement, speech or ministry page.',
+  news: 'Reporting by a news organisation.',
+  commentary: 'Opinion or analysis: cited for what its author argued, not as proof of fact.',
+  reference: 'An encyclopaedia, handbook or database compiled by others.',
+  'state-media': 'An outlet under the editorial control of a state: cited for what that state says.',
+  copy: 'A republished or mirrored copy of another source, which is named beside it.',
+};
