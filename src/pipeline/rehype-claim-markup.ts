@@ -4,7 +4,7 @@
  * remark-anchor-claims leaves each passage as `<span class="claim" id="claim-ID">`.
  * This plugin labels the span's start and end for screen readers, puts a numbered
  * marker link after it, and after the block that holds it an `<aside>` with the
- * notes of every claim in that block, in text order (nested claims included).
+ * notes of every claim in that block, in the order of their numbers (nested claims included).
  *
  * Where an aside goes, so the HTML stays valid:
  * - paragraph or heading (also in a blockquote or a loose list item): right after it;
@@ -22,7 +22,7 @@ import type { ClaimKind, Rating } from './types.ts';
 
 export interface MarkupClaim {
   id: string;
-  /** 1-based number in text order. */
+  /** 1-based number in reading order: the order of the markers (reading-order.ts). */
   number: number;
   kind: ClaimKind;
   rating?: Rating;
@@ -197,7 +197,8 @@ function aside(group: NotesGroup, level: number): Element {
   return h(
     'aside',
     { className: ['claim-notes'], ariaLabel: `${notesName(group.claims)} on ${where}`, dataFor: group.blockId },
-    group.claims.map((claim) => noteSection(claim, Math.min(6, level + 1))),
+    // In the order of their numbers, which is the order of their markers (reading-order.ts).
+    [...group.claims].sort((a, b) => a.number - b.number).map((claim) => noteSection(claim, Math.min(6, level + 1))),
   );
 }
 

@@ -27,6 +27,8 @@ import rehypeClaimMarkup from './rehype-claim-markup.ts';
 import rehypeParagraphLinks from './rehype-paragraph-links.ts';
 import type { MarkupClaim } from './rehype-claim-markup.ts';
 import remarkAnchorClaims from './remark-anchor-claims.ts';
+import type { ClaimAnchor } from './remark-anchor-claims.ts';
+import { inReadingOrder } from './reading-order.ts';
 import remarkAuthorLinks, { remarkKeyLinks } from './remark-author-links.ts';
 import remarkBlockIds from './remark-block-ids.ts';
 import { renderNote } from './render-note.ts';
@@ -78,7 +80,12 @@ export function renderArticle(input: ArticleInput): RenderedArticle {
       claims: annotations.claims.map(({ id, quote, prefix, suffix }) => ({ id, exact: quote, prefix, suffix })),
     })
     .runSync(tree, file);
-  const anchors = file.data.claimAnchors ?? [];
+  // Numbered in the order a reader meets their markers (reading-order.ts).
+  const early = textOffsets(tree);
+  const at = (anchor: ClaimAnchor) => early.get(anchor.block) ?? 0;
+  const anchors = inReadingOrder(
+    (file.data.claimAnchors ?? []).map((anchor) => ({ anchor, start: at(anchor) + anchor.start, end: at(anchor) + anchor.end })),
+  ).map(({ anchor }) => anchor);
   for (const message of file.messages) {
     const id = message.claimId;
     messages.push({
