@@ -223,20 +223,13 @@ function noteSection(claim: MarkupClaim, level: number): Element {
     h('p', { className: ['note-summary'] }, claim.summary),
     // A copy: the same note may also be shown elsewhere (claim pages use noteHtml).
     h('div', { className: ['note-body'] }, structuredClone(claim.note.children) as ElementContent[]),
+    // The note's actions, at most two (docs/reading.md): "Share" leads to the claim's own page,
+    // which has its address and a copy button. The note sits by its passage at every width, so
+    // it needs no "back to the text".
     h(
       'p',
       { className: ['note-links'] },
-      h('a', { href: `#claim-${claim.id}` }, 'Back to the passage'),
-      ' ',
-      h('a', { href: `claims/${claim.id}/` }, 'Claim page'),
-      ' ',
-      // The address to share; src/scripts/copy-link.ts adds a "Copy link" button after it.
-      h(
-        'a',
-        { className: ['claim-link'], href: `#claim-${claim.id}`, dataCopyLink: `claim ${claim.number}` },
-        'Link to this claim',
-        h('span', { className: ['sr-only'] }, ` ${claim.number}`),
-      ),
+      h('a', { href: `claims/${claim.id}/` }, 'Share', h('span', { className: ['sr-only'] }, ` claim ${claim.number}`)),
     ),
   );
 }

@@ -4,7 +4,7 @@
  * Expectations come from the content files (tests/support/site.ts), never hard-coded.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { articles, squash, type ArticleFixture } from '../support/site.ts';
+import { articles, claimsInPageOrder, squash, type ArticleFixture } from '../support/site.ts';
 import { articleTextFromPage } from '../support/article-text.ts';
 import { KIND_LABEL, RATING_LABEL } from '../../src/pipeline/labels.ts';
 import type { ClaimKind, Rating } from '../../src/pipeline/types.ts';
@@ -18,7 +18,8 @@ interface ClaimYaml {
 }
 
 const all = articles();
-const claimsOf = (article: ArticleFixture): ClaimYaml[] => article.annotations.claims ?? [];
+/** In the order the page numbers them (reading order). */
+const claimsOf = (article: ArticleFixture): ClaimYaml[] => claimsInPageOrder(article, article.annotations.claims ?? []);
 /** Quotes straight, white space folded: how the contract compares a quote with the text. */
 const loose = (text: string) => squash(text).replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
 const widths = [
@@ -72,14 +73,17 @@ for (const article of all) {
         }
       });
 
-      test(`each note's back-link lands on its claim (${name})`, async ({ page }) => {
+      test(`each note's one link, Share, leads to its claim's page (${name})`, async ({ page }) => {
         await page.goto(articlePath);
         for (const claim of claims) {
           await page.locator(`[id="marker-${claim.id}"]`).click();
           const note = page.locator(`[id="note-${claim.id}"]`);
           await expect(note).toBeVisible();
-          await note.getByRole('link', { name: 'Back to the passage' }).click();
-          await expectLanded(page, claim.id);
+          const links = note.locator('.note-links a');
+          await expect(links).toHaveCount(1);
+          await expect(links).toHaveAccessibleName(/^Share claim \d+$/);
+          await expect(links).toHaveAttribute('href', `claims/${claim.id}/`);
+          await page.keyboard.press('Escape');
         }
       });
 
@@ -97,22 +101,22 @@ for (const article of all) {
     test.skip(claims.length === 0, 'no claims');
 
     for (const { name, width, height } of widths) {
-      test(`a marker's note offers the claim link, and its copy button puts the claim URL on the clipboard (${name})`, async ({ browser, baseURL }) => {
+      test(`a claim page shows its address with a copy button that puts it on the clipboard, and links nowhere to itself (${name})`, async ({ browser, baseURL }) => {
         const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'], viewport: { width, height } });
         const page = await context.newPage();
-        await page.goto(articlePath);
         for (const claim of [claims[0]!, claims.at(-1)!]) {
-          await page.locator(`[id="marker-${claim.id}"]`).click();
-          const note = page.locator(`[id="note-${claim.id}"]`);
-          const link = note.getByRole('link', { name: /^Link to this claim/ });
-          await expect(link).toBeVisible();
-          await expect(link).toHaveAttribute('href', `#claim-${claim.id}`);
+          const path = `${articlePath}claims/${claim.id}/`;
+          await page.goto(path);
+          const url = `${baseURL}${path}`;
+          await expect(page.locator('.claim-url')).toHaveText(new URL(path, 'https://critical-edition.example').href);
+          // In-page links (citations to the source list below) are fine; a link to the page itself is not.
+          const self = await page.locator('a[href]').evaluateAll((as) => as.filter((a) => (a as HTMLAnchorElement).hash === '' && (a as HTMLAnchorElement).href === location.href).length);
+          expect(self).toBe(0);
           // Found by class: its accessible name changes once it has copied.
-          const button = note.locator('button.copy-link');
-          await expect(button).toHaveAccessibleName(/^Copy link to claim \d+$/);
+          const button = page.locator('button.copy-link');
+          await expect(button).toHaveAccessibleName('Copy link to this claim page');
           await button.click();
-          await expect(button).toHaveAccessibleName(/^Copied to claim \d+$/);
-          const url = `${baseURL}${articlePath}#claim-${claim.id}`;
+          await expect(button).toHaveAccessibleName('Copied to this claim page');
           expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
           await expect(page.getByRole('status').filter({ hasText: 'copied' })).toContainText(url);
         }
