@@ -169,6 +169,7 @@ export function renderArticle(input: ArticleInput): RenderedArticle {
     text: blockTexts(tree).join('\n\n'),
     claims,
     sources: [...citations.sources(), ...authorSources(file.data.authorLinks ?? [])],
+    ...(annotations.article.verdict ? { verdict: annotations.article.verdict } : {}),
     ...(assessment ? { assessmentHtml: assessment.html } : {}),
     ...(context ? { contextHtml: context.html } : {}),
     ...(annotations.article.checked ? { checked: annotations.article.checked } : {}),

@@ -118,6 +118,8 @@ export interface RenderedArticle {
   text: string;
   claims: RenderedClaim[];
   sources: RenderedSource[];
+  /** The bottom line (annotations' `article.verdict`), plain text, shown first above the text. */
+  verdict?: string;
   assessmentHtml?: string;
   contextHtml?: string;
   checked?: string;
@@ -134,7 +136,7 @@ export interface Place {
 export interface ParsedAnnotations {
   sources: SourceEntry[];
   claims: ClaimEntry[];
-  article: { assessment?: string; context?: string; checked?: string };
+  article: { verdict?: string; assessment?: string; context?: string; checked?: string };
   /**
    * YAML positions by key: 'claim:<id>', 'claim:<id>:quote', 'claim:<id>:prefix', 'claim:<id>:suffix',
    * 'claim:<id>:note', 'source:<id>', 'article:assessment', 'article:context', 'article:checked'.
