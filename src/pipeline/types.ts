@@ -84,7 +84,7 @@ export interface RenderedSource extends SourceEntry {
 }
 
 export interface RenderedClaim extends ClaimEntry {
-  /** 1-based position in text order. */
+  /** 1-based position in reading order: the order of the markers (reading-order.ts). */
   number: number;
   /** The passage as it stands in the rendered text (may differ from `quote` in quotes/white space). */
   exact: string;
