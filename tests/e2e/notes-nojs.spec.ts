@@ -62,6 +62,8 @@ for (const js of [false, true]) {
         // Notes may be collapsed by the enhanced reader: open the note through its marker first.
         await page.locator(`a.claim-marker[href="#note-${cited.id}"]`).click();
         await citation.click();
+        // With JavaScript the citation first opens a preview of the source in place.
+        if (js) await page.locator('.source-preview').getByRole('link', { name: 'In the list of sources' }).click();
         await expectLanded(page, href!.slice(1), js);
         const back = page.locator(`${href} a[href="#${citationId}"]`);
         await expect(back).toHaveCount(1);

@@ -109,6 +109,35 @@ for (const article of annotated) {
         expect(shown).toBe(JSON.stringify(label));
       });
 
+      test('5. a citation opens a preview of its source from the keyboard; Escape closes it and returns focus; nothing jumps', async ({ page }) => {
+        const cited = claims.find((c) => /\[\^[a-z0-9-]+\]/.test(c.note ?? ''));
+        test.skip(!cited, 'no note cites a source');
+        await page.goto(url(article.slug));
+        await page.locator(`[id="marker-${cited.id}"]`).click();
+        const citation = page.locator(`[id="note-${cited.id}"] sup.cite a`).first();
+        await expect(citation).toBeVisible();
+        const size = await citation.boundingBox();
+        expect(size!.width).toBeGreaterThanOrEqual(24);
+        expect(size!.height).toBeGreaterThanOrEqual(24);
+        await citation.focus();
+        const scrolled = await page.evaluate(() => scrollY);
+        await page.keyboard.press('Enter');
+        const preview = page.getByRole('dialog', { name: /^Source \d+$/ });
+        await expect(preview).toBeVisible();
+        await expect(preview).toBeFocused();
+        expect(await page.evaluate(() => scrollY)).toBe(scrolled);
+        const target = (await citation.getAttribute('href'))!;
+        const card = page.locator(`${target} .source-card`);
+        await expect(preview.locator('.source-title')).toHaveText((await card.locator('.source-title').textContent())!);
+        const excerpt = card.locator('.source-excerpt');
+        if (await excerpt.count()) await expect(preview.locator('.source-excerpt')).toHaveText((await excerpt.textContent())!);
+        await expect(preview).toBeInViewport();
+        await page.keyboard.press('Escape');
+        await expect(preview).toHaveCount(0);
+        await expect(citation).toBeFocused();
+        expect(await page.evaluate(() => scrollY)).toBe(scrolled);
+      });
+
       test('7. marker numbers increase along the text, and Tab meets them in that order', async ({ page }) => {
         await page.goto(url(article.slug));
         const numbers = await page.locator('.article-body .claim-marker .claim-marker-n').allTextContents();
