@@ -12,8 +12,6 @@ const edition = document.querySelector<HTMLElement>('.edition');
 const wide = matchMedia('(min-width: 70rem)');
 const reduce = matchMedia('(prefers-reduced-motion: reduce)');
 const STORE = 'ce-view';
-/** The switch this one replaced stored `ce-highlights=off` for the plain text. */
-const OLD_STORE = 'ce-highlights';
 const VIEWS = ['all', 'problems', 'plain'] as const;
 type View = (typeof VIEWS)[number];
 const GAP = 8;
@@ -221,7 +219,7 @@ function init(edition: HTMLElement): void {
   };
   let stored: string | null = null;
   try {
-    stored = localStorage.getItem(STORE) ?? (localStorage.getItem(OLD_STORE) === 'off' ? 'plain' : null);
+    stored = localStorage.getItem(STORE);
   } catch {
     // Storage blocked: the switch still works for this visit.
   }
@@ -235,17 +233,9 @@ function init(edition: HTMLElement): void {
       try {
         if (view === 'all') localStorage.removeItem(STORE);
         else localStorage.setItem(STORE, view);
-        localStorage.removeItem(OLD_STORE);
       } catch {
         // not remembered
       }
     });
   }
-
-  // "Our full assessment" opens the box that holds it.
-  document.addEventListener('click', (event) => {
-    const link = (event.target as Element).closest<HTMLAnchorElement>('a[href^="#"]');
-    const box = link ? document.getElementById(link.hash.slice(1)) : null;
-    if (box instanceof HTMLDetailsElement) box.open = true;
-  });
 }

@@ -28,21 +28,11 @@ function show(from: HTMLAnchorElement): void {
   preview.tabIndex = -1;
   preview.setAttribute('role', 'dialog');
   preview.setAttribute('aria-label', `Source ${n}`);
-  const label = document.createElement('span');
-  label.className = 'source-preview-n';
-  label.textContent = `Source ${n}`;
-  const closer = document.createElement('button');
-  closer.type = 'button';
-  closer.className = 'source-preview-close';
-  closer.setAttribute('aria-label', 'Close');
-  closer.textContent = '×';
-  closer.addEventListener('click', () => close(true));
-  const list = document.createElement('a');
-  list.className = 'source-preview-list';
-  list.href = from.hash;
-  list.textContent = 'In the list of sources';
-  list.addEventListener('click', () => close(false));
-  preview.append(label, card.cloneNode(true), list, closer);
+  // Our own markup, the number and the hash from our page: no reader text goes through innerHTML.
+  preview.innerHTML = `<span class="source-preview-n">Source ${n}</span><a class="source-preview-list" href="${from.hash}">In the list of sources</a><button type="button" class="source-preview-close" aria-label="Close">×</button>`;
+  preview.firstElementChild!.after(card.cloneNode(true));
+  preview.querySelector('button')!.addEventListener('click', () => close(true));
+  preview.querySelector('.source-preview-list')!.addEventListener('click', () => close(false));
   document.body.append(preview);
 
   // Below the citation (above it if there is no room), within the window; nothing scrolls.
