@@ -51,7 +51,8 @@ export default function rehypeParagraphLinks(options: ParagraphLinksOptions = {}
         node.children.splice(at, 0, { type: 'text', value: before.value.slice(trimmed.length) });
         before.value = trimmed;
       }
-      node.children.splice(at, 0, link);
+      // A word joiner (U+2060) before it: the ¶ never starts a line on its own.
+      node.children.splice(at, 0, { type: 'text', value: '\u2060' }, link);
     });
   };
 }

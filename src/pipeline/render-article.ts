@@ -29,6 +29,7 @@ import type { MarkupClaim } from './rehype-claim-markup.ts';
 import remarkAnchorClaims from './remark-anchor-claims.ts';
 import type { ClaimAnchor } from './remark-anchor-claims.ts';
 import { inReadingOrder } from './reading-order.ts';
+import { curlyQuotes, nestedQuotes } from './typography.ts';
 import remarkAuthorLinks, { remarkKeyLinks } from './remark-author-links.ts';
 import remarkBlockIds from './remark-block-ids.ts';
 import { renderNote } from './render-note.ts';
@@ -140,6 +141,7 @@ export function renderArticle(input: ArticleInput): RenderedArticle {
     const offset = offsets.get(anchor.block) ?? 0;
     return {
       ...claim,
+      summary: curlyQuotes(claim.summary),
       number: index + 1,
       exact: anchor.exact,
       prefixContext: anchor.prefixContext,
@@ -169,7 +171,7 @@ export function renderArticle(input: ArticleInput): RenderedArticle {
     text: blockTexts(tree).join('\n\n'),
     claims,
     sources: [...citations.sources(), ...authorSources(file.data.authorLinks ?? [])],
-    ...(annotations.article.verdict ? { verdict: annotations.article.verdict } : {}),
+    ...(annotations.article.verdict ? { verdict: curlyQuotes(annotations.article.verdict) } : {}),
     ...(assessment ? { assessmentHtml: assessment.html } : {}),
     ...(context ? { contextHtml: context.html } : {}),
     ...(annotations.article.checked ? { checked: annotations.article.checked } : {}),
@@ -270,7 +272,15 @@ function createCitations(sources: SourceEntry[]) {
         if (!source) return undefined;
         let rendered = numbered.get(sourceId);
         if (!rendered) {
-          rendered = { ...source, number: numbered.size + 1, origin: 'annotation', citedBy: [] };
+          // Shown as written but typeset: curly quotes; the excerpt goes inside <q>, so its own quotes turn single.
+          rendered = {
+            ...source,
+            title: curlyQuotes(source.title),
+            ...(source.excerpt ? { excerpt: nestedQuotes(source.excerpt) } : {}),
+            number: numbered.size + 1,
+            origin: 'annotation',
+            citedBy: [],
+          };
           numbered.set(sourceId, rendered);
         }
         const backrefId = `${prefix}-${++count}`;

@@ -156,6 +156,24 @@ for (const article of annotated) {
     });
   }
 
+  test('9. curly quotes, never doubled; the ¶ never alone on a line; bracketed titles explained; a claim heading readable on a phone', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(url(article.slug));
+    const notes = await page.locator('.edition .note .note-summary, .edition .note .note-body, .source-excerpt, .ledger-quote').allTextContents();
+    expect(notes.filter((t) => t.includes('"')), 'straight double quotes').toEqual([]);
+    const shown = await page.locator('.ledger-quote, q.source-excerpt').evaluateAll((els) => els.map((el) => getComputedStyle(el, '::before').content.replace(/^"|"$/g, '') + el.textContent));
+    expect(shown.filter((t) => /[“”"]{2}|‘‘|’’$/.test(t) || /^[“"]{2}/.test(t)), 'doubled quotation marks').toEqual([]);
+    // Each ¶ is glued to the word before it (a word joiner), so it cannot start a line.
+    const loose = await page.locator('.article-body .paragraph-link').evaluateAll((links) => links.filter((a) => !(a.previousSibling?.textContent ?? '').endsWith('\u2060')).length);
+    expect(loose).toBe(0);
+    const titles = Object.values<any>(article.annotations.sources ?? {}).map((s) => s.title as string);
+    if (titles.some((t) => t.startsWith('['))) await expect(page.locator('.sources-brackets')).toContainText('square brackets');
+    await page.goto(`${url(article.slug)}claims/${claims[0]!.id}/`);
+    const kicker = await page.locator('.claim-page > .kicker').evaluate((el) => ({ lines: Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)), upper: getComputedStyle(el).textTransform }));
+    expect(kicker.upper).toBe('none');
+    expect(kicker.lines).toBeLessThanOrEqual(4);
+  });
+
   test.describe(`${article.slug}: margin notes at 1280 px`, () => {
     test.use({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
 
