@@ -31,6 +31,9 @@ export const RULES = {
   quoteNotFound: 'quote-not-found',
   quoteAmbiguous: 'quote-ambiguous',
   claimsOverlap: 'claims-overlap',
+  unknownChange: 'unknown-change',
+  historyOrder: 'history-order',
+  historyMismatch: 'history-mismatch',
   /** A bug in the pipeline, not in the content; check-content reports it so a crash still fails. */
   internalError: 'internal-error',
 } as const;

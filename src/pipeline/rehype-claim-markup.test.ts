@@ -46,6 +46,8 @@ describe('rehypeClaimMarkup', () => {
         '<span class="badge" data-rating="misleading"><span aria-hidden="true">!</span> Misleading</span> <span class="note-kind">Fact</span></h2>' +
         '<p class="note-summary">Summary froze.</p><div class="note-body"><p>Note froze.</p></div>' +
         '<p class="note-links"><a href="claims/froze/">Share<span class="sr-only"> claim 3</span></a></p>' +
+        // The place for the report link, filled (or removed) by the page: src/pipeline/note-record.ts.
+        '<p class="note-report" data-report="froze"></p>' +
         '</section></aside>',
     );
   });
