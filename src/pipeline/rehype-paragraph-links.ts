@@ -31,6 +31,8 @@ export function paragraphLink(id: string, label = 'Link to this paragraph'): Ele
   return h(
     'a',
     { className: ['paragraph-link'], href: `#${id}`, ariaLabel: label, dataPagefindIgnore: true },
+    // A word joiner (U+2060) first: the link is inline, so the ¶ never starts a line on its own.
+    '\u2060',
     h('span', { ariaHidden: 'true' }, '¶'),
   );
 }
@@ -51,8 +53,7 @@ export default function rehypeParagraphLinks(options: ParagraphLinksOptions = {}
         node.children.splice(at, 0, { type: 'text', value: before.value.slice(trimmed.length) });
         before.value = trimmed;
       }
-      // A word joiner (U+2060) before it: the ¶ never starts a line on its own.
-      node.children.splice(at, 0, { type: 'text', value: '\u2060' }, link);
+      node.children.splice(at, 0, link);
     });
   };
 }

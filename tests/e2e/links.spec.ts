@@ -3,6 +3,7 @@
  * button, paragraph links, claim pages and their share metadata, and both exports.
  * Expectations come from the content files (tests/support/site.ts), never hard-coded.
  */
+import { curlyQuotes } from '../../src/pipeline/typography.ts';
 import { test, expect, type Page } from '@playwright/test';
 import { articles, claimsInPageOrder, squash, type ArticleFixture } from '../support/site.ts';
 import { articleTextFromPage } from '../support/article-text.ts';
@@ -20,8 +21,8 @@ interface ClaimYaml {
 const all = articles();
 /** In the order the page numbers them (reading order). */
 const claimsOf = (article: ArticleFixture): ClaimYaml[] => claimsInPageOrder(article, article.annotations.claims ?? []);
-/** Quotes straight, white space folded: how the contract compares a quote with the text. */
-const loose = (text: string) => squash(text).replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
+/** Quotes straight and single (a quote shown inside quotation marks has its own turned single), white space folded. */
+const loose = (text: string) => squash(text).replace(/[‘’“”"]/g, "'");
 const widths = [
   { name: 'phone', width: 390, height: 844 },
   { name: 'desktop', width: 1280, height: 900 },
@@ -161,7 +162,7 @@ for (const article of all) {
         const main = page.locator('main');
         await expect(main.locator('blockquote mark')).toHaveCount(1);
         expect(loose(await main.locator('blockquote mark').innerText())).toBe(loose(claim.quote));
-        await expect(main.locator('h1')).toContainText(claim.summary);
+        await expect(main.locator('h1')).toContainText(curlyQuotes(claim.summary));
         await expect(main.locator('h1')).toContainText(KIND_LABEL[claim.kind]);
         if (claim.rating) await expect(main.locator('h1')).toContainText(RATING_LABEL[claim.rating]);
         await expect(main.locator('.claim-note')).not.toBeEmpty();
@@ -184,11 +185,11 @@ for (const article of all) {
         const verdict = claim.rating ? RATING_LABEL[claim.rating] : KIND_LABEL[claim.kind];
         const ogTitle = (await head.locator('meta[property="og:title"]').getAttribute('content')) ?? '';
         expect(ogTitle.startsWith(`${verdict}: “`)).toBe(true);
-        expect(loose(claim.quote).startsWith(loose(ogTitle.slice(verdict.length + 3)).replace(/[…”"]+$/, '').trim())).toBe(true);
-        await expect(head.locator('meta[property="og:description"]')).toHaveAttribute('content', claim.summary);
+        expect(loose(claim.quote).startsWith(loose(ogTitle.slice(verdict.length + 3)).replace(/[…'"]+$/, '').trim())).toBe(true);
+        await expect(head.locator('meta[property="og:description"]')).toHaveAttribute('content', curlyQuotes(claim.summary));
         await expect(head.locator('meta[name="twitter:card"]')).toHaveAttribute('content', /^summary/);
         await expect(head.locator('meta[name="twitter:title"]')).toHaveAttribute('content', ogTitle);
-        await expect(head.locator('meta[name="twitter:description"]')).toHaveAttribute('content', claim.summary);
+        await expect(head.locator('meta[name="twitter:description"]')).toHaveAttribute('content', curlyQuotes(claim.summary));
 
         const jsonLd = await page.locator('script[type="application/ld+json"]').allTextContents();
         const reviews = jsonLd.map((text) => JSON.parse(text)).filter((data) => data['@type'] === 'ClaimReview');
@@ -254,7 +255,7 @@ for (const article of all) {
         expect(values).toContain(KIND_LABEL[claim.kind]);
         if (claim.rating) expect(item.body.find((b: any) => b.purpose === 'assessing')?.value).toBe(RATING_LABEL[claim.rating]);
         else expect(item.body.find((b: any) => b.purpose === 'assessing')).toBeUndefined();
-        expect(values).toContain(claim.summary);
+        expect(values).toContain(curlyQuotes(claim.summary));
         expect(item.body.find((b: any) => b.purpose === 'commenting')?.value).toBeTruthy();
 
         expect(new URL(item.target.source).pathname).toBe(articleUrl);
@@ -285,7 +286,7 @@ for (const article of all) {
         expect(field('kind')).toBe(KIND_LABEL[claim.kind]);
         expect(field('rating')).toBe(claim.rating ? RATING_LABEL[claim.rating] : '');
         expect(loose(field('quote'))).toBe(loose(claim.quote));
-        expect(field('summary').replace(/^'/, '')).toBe(claim.summary);
+        expect(field('summary').replace(/^'/, '')).toBe(curlyQuotes(claim.summary));
         expect(field('note')).not.toBe('');
         expect(new URL(field('claim_url')).pathname).toBe(new URL(`${baseURL}${articlePath}claims/${claim.id}/`).pathname);
         expect(new URL(field('article_url')).hash).toBe(`#claim-${claim.id}`);

@@ -3,6 +3,7 @@
  * the keyboard path, the view switch, print, and axe with notes open.
  * Everything is derived from the content files; nothing about the seed article is assumed.
  */
+import { curlyQuotes } from '../../src/pipeline/typography.ts';
 import { test, expect, type Page, type Locator } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { articles } from '../support/site.ts';
@@ -268,7 +269,7 @@ for (const article of annotated) {
       }
       for (const claim of claims) {
         const label = claim.rating ? claimLabel(claim.kind, claim.rating).split('rated ')[1] : 'not rated';
-        const text = layout.notes.find((n) => n.text.toLowerCase().includes(claim.summary.slice(0, 40).toLowerCase()));
+        const text = layout.notes.find((n) => n.text.toLowerCase().includes(curlyQuotes(claim.summary).slice(0, 40).toLowerCase()));
         expect(text?.text.toLowerCase(), claim.id).toContain(label.toLowerCase());
       }
       expect(layout.underline).toContain('underline');
