@@ -86,6 +86,11 @@ export function renderTable(r: any): string {
     row(`synthetic claim pages (N=${largest})`, r.pages[largest].claim),
     '',
   );
+  const ratio = (p: any) => (p?.floorRatio ? `${p.floorRatio.max.toFixed(2)}×` : '—');
+  lines.push(
+    `Article pages against their content floor (gzip of the visible text and the source addresses; budget 2×, goal 1.6×): seed ${ratio(r.seed.article)}, synthetic (N=${largest}) at most ${ratio(r.pages[largest].article)}.`,
+    '',
+  );
   if (r.search) {
     const run = (label: string, x: any) => `| ${label} | “${x.query}” | ${x.ms} ms | ${x.uiReadyMs === undefined ? '—' : `${x.uiReadyMs} ms`} | ${x.requests} | ${kb(x.gzip)} | ${kb(x.bytes)} | ${x.results} |`;
     lines.push(

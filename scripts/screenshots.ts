@@ -10,7 +10,7 @@ import { chromium } from '@playwright/test';
 
 const [outDir = 'screenshots', ...paths] = process.argv.slice(2);
 const pages = paths.length > 0 ? paths : ['/', '/articles/japans-new-stance-on-russia/', '/search/?q=Shikotan'];
-const port = 4599;
+const port = Number(process.env.SHOT_PORT ?? 4599);
 const widths = [
   { name: 'desktop', width: 1280, height: 900 },
   { name: 'phone', width: 390, height: 844 },

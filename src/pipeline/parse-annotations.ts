@@ -19,12 +19,12 @@ export type { ParsedAnnotations, Place } from './types.ts';
 
 const TOP_KEYS = ['sources', 'article', 'claims'] as const;
 const SOURCE_KEYS = ['title', 'publisher', 'date', 'url', 'excerpt', ...SOURCE_RECORD_KEYS] as const;
-const ARTICLE_KEYS = ['assessment', 'context', 'checked', ...ARTICLE_EDITORIAL_KEYS] as const;
+const ARTICLE_KEYS = ['verdict', 'assessment', 'context', 'checked', ...ARTICLE_EDITORIAL_KEYS] as const;
 const CLAIM_KEYS = ['id', 'quote', 'prefix', 'suffix', 'kind', 'rating', 'summary', 'note', 'topics', ...CLAIM_EDITORIAL_KEYS] as const;
 const RATED_KINDS: readonly ClaimKind[] = ['fact', 'interpretation'];
 
 /** Guards against runaway values; a quote lies within one paragraph, a summary is one sentence. */
-const MAX_LENGTH = { quote: 5_000, context: 1_000, summary: 400, markdown: 20_000, short: 1_000 } as const;
+const MAX_LENGTH = { quote: 5_000, context: 1_000, summary: 400, verdict: 600, markdown: 20_000, short: 1_000 } as const;
 
 /** `[^source-id]` in Markdown notes. */
 const CITATION = /\[\^([^\]\s]*)\]/g;
@@ -152,7 +152,7 @@ function readArticle(ctx: Context, raw: unknown, positions: Map<string, Place>):
   if (raw === undefined || raw === null) return {};
   const subject: Subject = { subject: 'article', subjectKind: 'field' };
   if (!isPlainMap(raw)) {
-    ctx.sink.error(RULES.fieldType, `must have the fields assessment, context and checked, not ${describeType(raw)}`, {
+    ctx.sink.error(RULES.fieldType, `must have the fields verdict, assessment, context and checked, not ${describeType(raw)}`, {
       place: ctx.places.near(['article']),
       ...subject,
     });
@@ -165,6 +165,17 @@ function readArticle(ctx: Context, raw: unknown, positions: Map<string, Place>):
     if (value !== undefined) article[key] = value;
     const place = ctx.places.field(['article', key]);
     if (place) positions.set(`article:${key}`, place);
+  }
+  const verdict = readText(ctx, raw, ['article'], 'verdict', { subject: 'article.verdict', subjectKind: 'field' }, { max: MAX_LENGTH.verdict });
+  if (verdict !== undefined) {
+    const place = fieldPlace(ctx, ['article', 'verdict']);
+    if (/\n\s*\n/.test(verdict)) {
+      ctx.sink.error(RULES.fieldType, 'verdict must be one paragraph (a sentence or two); the detail goes in the assessment', { place, subject: 'article.verdict', subjectKind: 'field' });
+    } else if (/\[\^[^\]]*\]/.test(verdict)) {
+      ctx.sink.error(RULES.fieldType, 'verdict is plain text and cannot cite sources; cite them in the assessment', { place, subject: 'article.verdict', subjectKind: 'field' });
+    } else {
+      article.verdict = verdict.replace(/\s+/g, ' ');
+    }
   }
   const checked = readDate(ctx, raw, ['article'], 'checked', { subject: 'article.checked', subjectKind: 'field' }, 'full');
   if (checked !== undefined) article.checked = checked;

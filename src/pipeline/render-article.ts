@@ -27,6 +27,9 @@ import rehypeClaimMarkup from './rehype-claim-markup.ts';
 import rehypeParagraphLinks from './rehype-paragraph-links.ts';
 import type { MarkupClaim } from './rehype-claim-markup.ts';
 import remarkAnchorClaims from './remark-anchor-claims.ts';
+import type { ClaimAnchor } from './remark-anchor-claims.ts';
+import { inReadingOrder } from './reading-order.ts';
+import { curlyQuotes, nestedQuotes } from './typography.ts';
 import remarkAuthorLinks, { remarkKeyLinks } from './remark-author-links.ts';
 import { cleanUrl, withCleanUrls } from './clean-url.ts';
 import remarkBlockIds from './remark-block-ids.ts';
@@ -96,7 +99,12 @@ export function renderArticle(input: ArticleInput, observer: RenderObserver = {}
       claims: annotations.claims.map(({ id, quote, prefix, suffix }) => ({ id, exact: quote, prefix, suffix })),
     })
     .runSync(tree, file);
-  const anchors = file.data.claimAnchors ?? [];
+  // Numbered in the order a reader meets their markers (reading-order.ts).
+  const early = textOffsets(tree);
+  const at = (anchor: ClaimAnchor) => early.get(anchor.block) ?? 0;
+  const anchors = inReadingOrder(
+    (file.data.claimAnchors ?? []).map((anchor) => ({ anchor, start: at(anchor) + anchor.start, end: at(anchor) + anchor.end })),
+  ).map(({ anchor }) => anchor);
   observer.textBlocks?.(collectBlocks(tree).map(textBlock));
   for (const message of file.messages) {
     const id = message.claimId;
@@ -153,6 +161,7 @@ export function renderArticle(input: ArticleInput, observer: RenderObserver = {}
     const offset = offsets.get(anchor.block) ?? 0;
     return {
       ...claim,
+      summary: curlyQuotes(claim.summary),
       number: index + 1,
       exact: anchor.exact,
       prefixContext: anchor.prefixContext,
@@ -188,6 +197,7 @@ export function renderArticle(input: ArticleInput, observer: RenderObserver = {}
     text: blockTexts(tree).join('\n\n'),
     claims,
     sources: [...citations.sources(), ...authorSources(file.data.authorLinks ?? [])],
+    ...(annotations.article.verdict ? { verdict: curlyQuotes(annotations.article.verdict) } : {}),
     ...(assessment ? { assessmentHtml: assessment.html } : {}),
     ...(context ? { contextHtml: context.html } : {}),
     ...(annotations.article.checked ? { checked: annotations.article.checked } : {}),
@@ -315,7 +325,17 @@ function createCitations(sources: SourceEntry[]) {
         if (!source) return undefined;
         let rendered = numbered.get(sourceId);
         if (!rendered) {
-          rendered = { ...withCleanUrls(source), number: numbered.size + 1, origin: 'annotation', citedBy: [] };
+          // Shown as written but typeset (curly quotes; the excerpt goes inside <q>, so its own
+          // quotes turn single), and with tracking parameters dropped from its addresses.
+          const clean = withCleanUrls(source);
+          rendered = {
+            ...clean,
+            title: curlyQuotes(clean.title),
+            ...(clean.excerpt ? { excerpt: nestedQuotes(clean.excerpt) } : {}),
+            number: numbered.size + 1,
+            origin: 'annotation',
+            citedBy: [],
+          };
           numbered.set(sourceId, rendered);
         }
         const backrefId = `${prefix}-${++count}`;

@@ -18,6 +18,7 @@ import { unified } from 'unified';
 import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
+import { curlyQuotes } from './typography.ts';
 
 export interface CitationTarget {
   /** The source's footnote number on the page. */
@@ -95,6 +96,10 @@ const stringifier = unified().use(rehypeStringify);
 export function renderNote(markdown: string, ctx: NoteContext): RenderedNote {
   const mdast = parser.runSync(parser.parse(markdown)) as Root;
   const dropped = neutralise(mdast);
+  // Curly quotes, as in the article's text (code keeps its straight ones: it is not a text node).
+  visit(mdast, 'text', (node) => {
+    node.value = curlyQuotes(node.value);
+  });
 
   const cited: string[] = [];
   const unknown: string[] = [];

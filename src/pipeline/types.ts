@@ -127,7 +127,7 @@ export interface RenderedSource extends SourceEntry {
 }
 
 export interface RenderedClaim extends ClaimEntry {
-  /** 1-based position in text order. */
+  /** 1-based position in reading order: the order of the markers (reading-order.ts). */
   number: number;
   /** The passage as it stands in the rendered text (may differ from `quote` in quotes/white space). */
   exact: string;
@@ -163,6 +163,8 @@ export interface RenderedArticle {
   text: string;
   claims: RenderedClaim[];
   sources: RenderedSource[];
+  /** The bottom line (annotations' `article.verdict`), plain text, shown first above the text. */
+  verdict?: string;
   assessmentHtml?: string;
   contextHtml?: string;
   checked?: string;
@@ -183,7 +185,7 @@ export interface Place {
 export interface ParsedAnnotations {
   sources: SourceEntry[];
   claims: ClaimEntry[];
-  article: { assessment?: string; context?: string; checked?: string; history?: HistoryEntry[]; reply?: Reply };
+  article: { verdict?: string; assessment?: string; context?: string; checked?: string; history?: HistoryEntry[]; reply?: Reply };
   /**
    * YAML positions by key: 'claim:<id>', 'claim:<id>:quote', 'claim:<id>:prefix', 'claim:<id>:suffix',
    * 'claim:<id>:note', 'source:<id>', 'article:assessment', 'article:context', 'article:checked'.

@@ -231,3 +231,30 @@ export function quantile(sorted: number[], q: number): number {
   const at = Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1);
   return sorted[Math.max(0, at)]!;
 }
+
+/**
+ * The addresses of the sources a page shows: every distinct http(s) link target in the page's
+ * source lists (and the author's links among them). A reader who follows or prints a source needs
+ * these bytes, so they are content, not markup.
+ */
+export function sourceAddresses(html: string): string[] {
+  const doc = parseHtml(html);
+  const all = [...elements(doc as unknown as Node)];
+  const lists = all.filter((e) => (attr(e, 'class') ?? '').split(/\s+/).includes('source-list'));
+  const urls = new Set<string>();
+  for (const list of lists) {
+    for (const a of elements(list)) {
+      const href = a.tagName === 'a' ? attr(a, 'href') : undefined;
+      if (href && /^https?:/i.test(href)) urls.add(href);
+    }
+  }
+  return [...urls];
+}
+
+/**
+ * A page's content floor: the gzip of its visible text together with the source addresses it
+ * shows. No markup can make a page lighter than this; the article budget is a multiple of it.
+ */
+export function contentFloor(html: string): number {
+  return gzipSize(`${visibleText(html)}\n${sourceAddresses(html).join('\n')}`);
+}

@@ -55,3 +55,14 @@ export function articles(): ArticleFixture[] {
 
 /** White space folded, as the browser's innerText would roughly give it. */
 export const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * An article's claims (as written in annotations.yaml) in the order the built page numbers them:
+ * the order of their markers in the text (reading order, src/pipeline/reading-order.ts).
+ */
+export function claimsInPageOrder<T extends { id: string }>(article: ArticleFixture, claims: T[], dist = DIST): T[] {
+  const html = readFileSync(join(dist, 'articles', article.slug, 'index.html'), 'utf8');
+  const order = [...html.matchAll(/\bid="marker-([^"]+)"/g)].map((m) => m[1]!);
+  const rank = new Map(order.map((id, i) => [id, i]));
+  return [...claims].sort((a, b) => (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity));
+}
