@@ -31,6 +31,8 @@ export const RULES = {
   quoteNotFound: 'quote-not-found',
   quoteAmbiguous: 'quote-ambiguous',
   claimsOverlap: 'claims-overlap',
+  nestingTooDeep: 'nesting-too-deep',
+  delimitersTooMany: 'delimiters-too-many',
   /** A bug in the pipeline, not in the content; check-content reports it so a crash still fails. */
   internalError: 'internal-error',
 } as const;

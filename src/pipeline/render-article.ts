@@ -20,6 +20,7 @@ import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { claimContextHtml } from './claim-context.ts';
+import { limitMessages } from './limit-messages.ts';
 import { ContentError, hasErrors, sortMessages } from './messages.ts';
 import { parseAnnotations } from './parse-annotations.ts';
 import { parseArticle } from './parse-article.ts';
@@ -68,6 +69,8 @@ export function renderArticle(input: ArticleInput): RenderedArticle {
 
   // 1. The text as a tree, the headline first; anchor the claims in it.
   const file = new VFile({ path: input.articleFile });
+  const refused = limitMessages(article.body, { file: input.articleFile, line: bodyLine });
+  if (refused.length > 0) throw new ContentError(sortMessages([...messages, ...refused]));
   const tree = markdown.runSync(markdown.parse(article.body)) as Root;
   messages.push(...dropRawHtml(tree, input.articleFile, bodyLine));
   tree.children.unshift(...headlineBlocks(frontmatter));
@@ -321,6 +324,7 @@ function noteMessages(
     for (const id of hasErrors(already) ? [] : note.unknownSourceIds) {
       found.push({ file, ...place, ruleId: 'source-undefined', severity: 'error', subject, subjectKind, reason: `cites [^${id}], but no source "${id}" is defined under sources` });
     }
+    found.push(...limitMessages(note.refused, { file, ...place, subject, subjectKind }));
     for (const what of note.dropped) {
       found.push({ file, ...place, ruleId: 'raw-html', severity: 'warning', subject, subjectKind, reason: `${what} is not shown` });
     }

@@ -18,6 +18,8 @@ import { unified } from 'unified';
 import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
+import { checkMarkdownLimits } from './markdown-limits.ts';
+import type { MarkdownLimitProblem } from './markdown-limits.ts';
 
 export interface CitationTarget {
   /** The source's footnote number on the page. */
@@ -45,6 +47,8 @@ export interface RenderedNote {
   unknownSourceIds: string[];
   /** Things written in the note that are not shown as written (raw HTML, footnote definitions). */
   dropped: string[];
+  /** Why the note was not rendered at all: it asks for more work than the limits allow (markdown-limits.ts). */
+  refused: MarkdownLimitProblem[];
 }
 
 /**
@@ -93,6 +97,10 @@ const toHtml = unified()
 const stringifier = unified().use(rehypeStringify);
 
 export function renderNote(markdown: string, ctx: NoteContext): RenderedNote {
+  const refused = checkMarkdownLimits(markdown);
+  if (refused.length > 0) {
+    return { html: '', hast: { type: 'root', children: [] }, citedSourceIds: [], unknownSourceIds: [], dropped: [], refused };
+  }
   const mdast = parser.runSync(parser.parse(markdown)) as Root;
   const dropped = neutralise(mdast);
 
@@ -120,6 +128,7 @@ export function renderNote(markdown: string, ctx: NoteContext): RenderedNote {
     citedSourceIds: cited,
     unknownSourceIds: unknown,
     dropped,
+    refused,
   };
 }
 

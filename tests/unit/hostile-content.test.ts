@@ -1,0 +1,82 @@
+/**
+ * Hostile and odd content (issue "Hardening, round two"): each case ends in a safe, correct page
+ * or in a clear error naming the file, line and claim — never a crash, a stall or a wrong page.
+ * Each case is a small folder rendered with `renderArticle`, the function the loader calls.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { ContentError, formatMessage } from '../../src/pipeline/messages.ts';
+import { renderArticle } from '../../src/pipeline/render-article.ts';
+import type { RenderedArticle } from '../../src/pipeline/types.ts';
+
+const FRONT = `---
+title: A Plain Title
+author:
+  name: A. Writer
+published: 2022-06-27
+publisher: Example Press
+---
+`;
+const BODY = '\nThe harbour reopened on 1 May.\n';
+const CLAIM = (note: string) => `claims:
+  - id: reopening
+    quote: reopened on 1 May
+    kind: fact
+    rating: accurate
+    summary: It did.
+    note: |
+${note.split('\n').map((line) => `      ${line}`).join('\n')}
+`;
+
+export function render(article: string, annotations: string): RenderedArticle {
+  return renderArticle({
+    slug: 'x',
+    articleFile: 'content/articles/x/article.md',
+    articleSource: article,
+    annotationsFile: 'content/articles/x/annotations.yaml',
+    annotationsSource: annotations,
+  });
+}
+
+/** The printed messages of the ContentError that rendering must stop with. */
+export function refusal(article: string, annotations: string): string[] {
+  try {
+    render(article, annotations);
+  } catch (error) {
+    if (error instanceof ContentError) return error.messages.map(formatMessage);
+    throw error;
+  }
+  assert.fail('rendered, but should have stopped with a content error');
+}
+
+describe('deep nesting and delimiter runs (bounded work)', () => {
+  it('a note of thousands of nested blockquotes is refused at the note, naming the claim', () => {
+    const messages = refusal(FRONT + BODY, CLAIM(`Fine.\n\n${'>'.repeat(3000)} deep`));
+    assert.deepEqual(messages, [
+      'content/articles/x/annotations.yaml:7:5: error: claim "reopening": note, its line 3: Markdown nests 3000 levels deep here (blockquotes, lists and indentation); the most allowed is 32 [nesting-too-deep]',
+    ]);
+  });
+
+  it('deeply nested lists and emphasis in a note are refused too', () => {
+    assert.match(refusal(FRONT + BODY, CLAIM(`${'- '.repeat(2000)}a`)).join('\n'), /\[nesting-too-deep\]/);
+    assert.match(refusal(FRONT + BODY, CLAIM(`${'*a '.repeat(2000)}b${'*'.repeat(2000)}`)).join('\n'), /claim "reopening".*\[delimiters-too-many\]/);
+  });
+
+  it('an article body nested too deep is refused at its line in article.md', () => {
+    const messages = refusal(`${FRONT}${BODY}\n${'>'.repeat(3000)} deep\n`, '');
+    assert.deepEqual(messages, [
+      'content/articles/x/article.md:11:1: error: Markdown nests 3000 levels deep here (blockquotes, lists and indentation); the most allowed is 32 [nesting-too-deep]',
+    ]);
+  });
+
+  it('alternating emphasis delimiters are refused before they are parsed, quickly', () => {
+    const started = performance.now();
+    const messages = refusal(`${FRONT}${BODY}\n${'*a_'.repeat(10_000)}\n`, CLAIM('*a_'.repeat(5_000)));
+    // Parsing these would take tens of seconds; refusing them is a scan of the text.
+    assert.ok(performance.now() - started < 5_000, 'refused without parsing');
+    // The body is refused before anything else is parsed, so the note's problem waits its turn.
+    assert.equal(messages.length, 1);
+    assert.match(messages[0]!, /^content\/articles\/x\/article\.md:11:1: error: the paragraph starting here has more than 300 emphasis marks .* \[delimiters-too-many\]$/);
+    assert.match(refusal(FRONT + BODY, CLAIM('*a_'.repeat(5_000))).join('\n'), /annotations\.yaml:7:5: error: claim "reopening": note, its line 1: the paragraph/);
+  });
+});
