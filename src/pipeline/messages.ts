@@ -12,6 +12,8 @@ export const RULES = {
   yamlSyntax: 'yaml-syntax',
   fileMissing: 'file-missing',
   slugFormat: 'slug-format',
+  symlink: 'symlink',
+  encoding: 'encoding',
   fieldMissing: 'field-missing',
   fieldType: 'field-type',
   fieldUnknown: 'field-unknown',
