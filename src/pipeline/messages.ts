@@ -33,6 +33,7 @@ export const RULES = {
   quoteNotFound: 'quote-not-found',
   quoteAmbiguous: 'quote-ambiguous',
   claimsOverlap: 'claims-overlap',
+  image: 'image',
   nestingTooDeep: 'nesting-too-deep',
   delimitersTooMany: 'delimiters-too-many',
   /** A bug in the pipeline, not in the content; check-content reports it so a crash still fails. */

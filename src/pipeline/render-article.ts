@@ -20,6 +20,7 @@ import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { claimContextHtml } from './claim-context.ts';
+import { imagesAsText } from './images-as-text.ts';
 import { limitMessages } from './limit-messages.ts';
 import { ContentError, hasErrors, sortMessages } from './messages.ts';
 import { parseAnnotations } from './parse-annotations.ts';
@@ -72,7 +73,7 @@ export function renderArticle(input: ArticleInput): RenderedArticle {
   const refused = limitMessages(article.body, { file: input.articleFile, line: bodyLine });
   if (refused.length > 0) throw new ContentError(sortMessages([...messages, ...refused]));
   const tree = markdown.runSync(markdown.parse(article.body)) as Root;
-  messages.push(...dropRawHtml(tree, input.articleFile, bodyLine));
+  messages.push(...dropRawHtml(tree, input.articleFile, bodyLine), ...imagesAsText(tree, input.articleFile, bodyLine));
   tree.children.unshift(...headlineBlocks(frontmatter));
   unified()
     .use(remarkBlockIds)

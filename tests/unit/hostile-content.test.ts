@@ -80,3 +80,30 @@ describe('deep nesting and delimiter runs (bounded work)', () => {
     assert.match(refusal(FRONT + BODY, CLAIM('*a_'.repeat(5_000))).join('\n'), /annotations\.yaml:7:5: error: claim "reopening": note, its line 1: the paragraph/);
   });
 });
+
+describe('images in the article', () => {
+  it('are not shown: javascript:, data: and external images become their alt text, each with a warning', () => {
+    const body = '\nA chart ![the rise](javascript:alert(1)) and ![](data:image/png;base64,AAAA) and ![pixel](https://tracker.example/p.gif).\n\nThe harbour reopened on 1 May.\n';
+    const edition = render(FRONT + body, '');
+    assert.doesNotMatch(edition.bodyHtml, /<img|javascript:|data:image|tracker\.example/);
+    assert.match(edition.bodyHtml, /A chart the rise and  and pixel\./);
+    assert.deepEqual(edition.warnings.map(formatMessage), [
+      'content/articles/x/article.md:9:9: warning: image "javascript:alert(1)" is not shown; its alt text "the rise" stands in its place [image]',
+      'content/articles/x/article.md:9:46: warning: image "data:image/png;base64,AAAA" is not shown; it has no alt text, so nothing stands in its place: describe it in words [image]',
+      'content/articles/x/article.md:9:82: warning: image "https://tracker.example/p.gif" is not shown; its alt text "pixel" stands in its place [image]',
+    ]);
+  });
+
+  it('a claim around an image marks its alt text, on the article and on the claim page', () => {
+    const edition = render(`${FRONT}\nThe map ![showing the islands](/map.png) is old.\n`, `claims:
+  - id: map
+    quote: The map showing the islands is old.
+    kind: opinion
+    summary: A view.
+    note: A view.
+`);
+    const claim = edition.claims[0]!;
+    assert.equal(claim.contextHtml, '<p><mark>The map showing the islands is old.</mark></p>');
+    assert.doesNotMatch(edition.bodyHtml, /<img/);
+  });
+});
