@@ -19,7 +19,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import { claimContextHtml } from './claim-context.ts';
+import { blocksOfClaims, claimContextHtml } from './claim-context.ts';
 import { imagesAsText } from './images-as-text.ts';
 import { limitMessages } from './limit-messages.ts';
 import { ContentError, hasErrors, sortMessages } from './messages.ts';
@@ -128,7 +128,8 @@ export function renderArticle(input: ArticleInput): RenderedArticle {
     });
   }
   const hast = unified().use(remarkRehype).runSync(tree, file) as HastRoot;
-  const contexts = new Map(anchors.map((anchor) => [anchor.id, claimContextHtml(hast, anchor.id)]));
+  const blocks = blocksOfClaims(hast);
+  const contexts = new Map(anchors.map((anchor) => [anchor.id, claimContextHtml(hast, anchor.id, blocks)]));
 
   const offsets = textOffsets(tree);
   const claims: RenderedClaim[] = anchors.map((anchor, index) => {
