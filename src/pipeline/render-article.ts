@@ -74,6 +74,9 @@ export function renderArticle(input: ArticleInput): RenderedArticle {
   if (refused.length > 0) throw new ContentError(sortMessages([...messages, ...refused]));
   const tree = markdown.runSync(markdown.parse(article.body)) as Root;
   messages.push(...dropRawHtml(tree, input.articleFile, bodyLine), ...imagesAsText(tree, input.articleFile, bodyLine));
+  if (article.body.trim() !== '' && tree.children.every((node) => node.type === 'definition')) {
+    messages.push({ file: input.articleFile, line: article.bodyStartLine, column: 1, ruleId: 'body-empty', severity: 'error', reason: 'the article has no text after the front matter, only raw HTML or link definitions, which are not shown' });
+  }
   tree.children.unshift(...headlineBlocks(frontmatter));
   unified()
     .use(remarkBlockIds)
@@ -327,6 +330,9 @@ function noteMessages(
       found.push({ file, ...place, ruleId: 'source-undefined', severity: 'error', subject, subjectKind, reason: `cites [^${id}], but no source "${id}" is defined under sources` });
     }
     found.push(...limitMessages(note.refused, { file, ...place, subject, subjectKind }));
+    for (const url of note.unlinked) {
+      found.push({ file, ...place, ruleId: 'url-scheme', severity: 'warning', subject, subjectKind, reason: `link to \`${url}\` is not an absolute http(s) or mailto address; shown as plain text` });
+    }
     for (const what of note.dropped) {
       found.push({ file, ...place, ruleId: 'raw-html', severity: 'warning', subject, subjectKind, reason: `${what} is not shown` });
     }

@@ -107,3 +107,40 @@ describe('images in the article', () => {
     assert.doesNotMatch(edition.bodyHtml, /<img/);
   });
 });
+
+describe('smaller ones', () => {
+  it('front matter fields have length limits', () => {
+    const messages = refusal(FRONT.replace('A Plain Title', 'T'.repeat(240_000)) + BODY, '');
+    assert.deepEqual(messages, ['content/articles/x/article.md:2:1: error: field "title": is 240000 characters long; the most allowed is 300 [field-type]']);
+  });
+
+  it('an article whose body is only raw HTML is the body-empty error', () => {
+    const messages = refusal(`${FRONT}\n<div><p>Only HTML</p></div>\n`, '');
+    assert.ok(messages.includes('content/articles/x/article.md:8:1: error: the article has no text after the front matter, only raw HTML or link definitions, which are not shown [body-empty]'), messages.join('\n'));
+  });
+
+  it('a second top-level claims: is a YAML error at its own line, not blamed on another claim', () => {
+    const annotations = `${CLAIM('A note.')}claims:\n  - id: later\n    quote: nowhere\n`;
+    const messages = refusal(FRONT + BODY, annotations);
+    assert.match(messages[0]!, /^content\/articles\/x\/annotations\.yaml:9:1: error: .*claims.*given twice.* \[yaml-syntax\]$/);
+  });
+
+  it('links in notes to //other.host or relative paths are shown as text, with a warning', () => {
+    const edition = render(FRONT + BODY, CLAIM('See [the other host](//other.example/x), [a page](../about/), [a claim](#claim-y) and [a real one](https://example.org/).'));
+    const note = edition.claims[0]!.noteHtml;
+    assert.doesNotMatch(note, /other\.example|href="\.\.|href="#claim/);
+    assert.match(note, /<a href="https:\/\/example\.org\/" rel="noopener noreferrer">a real one<\/a>/);
+    assert.deepEqual(edition.warnings.map(formatMessage), [
+      'content/articles/x/annotations.yaml:7:5: warning: claim "reopening": link to `//other.example/x` is not an absolute http(s) or mailto address; shown as plain text [url-scheme]',
+      'content/articles/x/annotations.yaml:7:5: warning: claim "reopening": link to `../about/` is not an absolute http(s) or mailto address; shown as plain text [url-scheme]',
+      'content/articles/x/annotations.yaml:7:5: warning: claim "reopening": link to `#claim-y` is not an absolute http(s) or mailto address; shown as plain text [url-scheme]',
+    ]);
+  });
+
+  it('quote-not-found names a zero-width space, a soft hyphen or a decomposed accent', () => {
+    const quote = (q: string) => CLAIM('A note.').replace('quote: reopened on 1 May', `quote: "${q}"`);
+    assert.match(refusal(FRONT + BODY, quote('reopened\u200B on 1 May')).join('\n'), /the quote holds an invisible U\+200B ZERO WIDTH SPACE after "reopened"/);
+    assert.match(refusal(FRONT + '\nThe harbour re\u00ADopened on 1 May.\n', quote('reopened on 1 May')).join('\n'), /the text holds an invisible U\+00AD SOFT HYPHEN after "re"/);
+    assert.match(refusal(FRONT + '\nThe cafe\u0301 reopened.\n', quote('café reopened')).join('\n'), /an accent written as a separate character \(U\+0301 after "cafe"\)/);
+  });
+});
