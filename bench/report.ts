@@ -86,6 +86,16 @@ export function renderTable(r: any): string {
     row(`synthetic claim pages (N=${largest})`, r.pages[largest].claim),
     '',
   );
+  if (r.hostile) {
+    lines.push(
+      '**Hostile content** (`renderArticle` on about 30 KB of text made to be slow, at and over the limits of src/pipeline/markdown-limits.ts; `npx node bench/hostile.ts`)',
+      '',
+      '| text | size | time | per KB | outcome |',
+      '|---|---:|---:|---:|---|',
+      ...r.hostile.cases.map((c: any) => `| ${c.name} | ${c.kb} KB | ${c.ms} ms | ${c.msPerKb} ms | ${c.outcome} |`),
+      '',
+    );
+  }
   if (r.search) {
     const run = (label: string, x: any) => `| ${label} | “${x.query}” | ${x.ms} ms | ${x.uiReadyMs === undefined ? '—' : `${x.uiReadyMs} ms`} | ${x.requests} | ${kb(x.gzip)} | ${kb(x.bytes)} | ${x.results} |`;
     lines.push(

@@ -26,6 +26,7 @@ import { measureSearch } from './search.ts';
 import type { SearchResult } from './search.ts';
 import { htmlPages, isArticlePage, isClaimPage, quantile, weighPage } from '../tests/budgets/weigh.ts';
 import { writeReport } from './report.ts';
+import { measureHostile } from './hostile.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const work = join(root, 'bench/work');
@@ -284,6 +285,10 @@ async function main() {
   const scaling = small !== undefined && large !== undefined ? round(builds[large]!.ours.coldMedian / builds[small]!.ours.coldMedian) : undefined;
   const scalingCpu = small !== undefined && large !== undefined ? round(builds[large]!.ours.coldCpuMedian / builds[small]!.ours.coldCpuMedian) : undefined;
 
+  // Hostile content: the render cost per KB of text made to be slow, beside ordinary prose.
+  const hostile = measureHostile();
+  log(`hostile content: worst ${hostile.worstMsPerKb} ms/KB, ordinary prose ${hostile.ordinaryMsPerKb} ms/KB`);
+
   // Build targets are judged on CPU time where it was measured (see TIME above), wall time beside it.
   const b = builds[largest]!;
   const targets = [
@@ -291,6 +296,7 @@ async function main() {
     ...(largest === 1000 ? [{ name: 'cold build at N=1,000 ≤ 30 s (our pipeline)', target: 30, value: b.ours.coldCpuMedian, wall: b.ours.coldMedian, unit: 's' }] : []),
     ...(scaling !== undefined ? [{ name: `time(${large}) / time(${small}) ≤ ${round((large! / small!) / 2)} (our pipeline, cold)`, target: round((large! / small!) / 2), value: scalingCpu!, wall: scaling, unit: '×' }] : []),
     ...(incremental ? [{ name: `incremental rebuild after one annotations edit at N=${incremental.n} ≤ 8 s`, target: 8, value: incremental.cpuSeconds, wall: incremental.seconds, unit: 's' }] : []),
+    { name: 'hostile content: render time per KB ≤ 3× ordinary prose', target: 3, value: round(hostile.worstMsPerKb / hostile.ordinaryMsPerKb, 1), unit: '×' },
     ...(search
       ? [
           { name: 'first search ≤ 200 KB (gzip)', target: 200, value: round(search.first.gzip / 1000, 1), unit: 'KB' },
@@ -317,6 +323,7 @@ async function main() {
     pages,
     seed,
     search,
+    hostile,
     targets,
     wallSeconds: round((performance.now() - started) / 1000, 0),
   };

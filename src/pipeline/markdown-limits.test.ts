@@ -40,4 +40,10 @@ describe('markdown-limits', () => {
   it('refuses runs of brackets', () => {
     assert.equal(checkMarkdownLimits('[a]'.repeat(2600))[0]?.ruleId, 'delimiters-too-many');
   });
+
+  it('refuses a text that opens more blockquotes and list items than the budget, once', () => {
+    const problems = checkMarkdownLimits(Array.from({ length: 1200 }, () => '> quoted').join('\n\n'));
+    assert.deepEqual(problems.map((p) => [p.ruleId, p.line]), [['blocks-too-many', 2001]]);
+    assert.deepEqual(checkMarkdownLimits(Array.from({ length: 200 }, (_, i) => `- item ${i}`).join('\n')), []);
+  });
 });

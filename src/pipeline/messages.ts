@@ -36,6 +36,7 @@ export const RULES = {
   image: 'image',
   nestingTooDeep: 'nesting-too-deep',
   delimitersTooMany: 'delimiters-too-many',
+  blocksTooMany: 'blocks-too-many',
   /** A bug in the pipeline, not in the content; check-content reports it so a crash still fails. */
   internalError: 'internal-error',
 } as const;
