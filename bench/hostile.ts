@@ -4,7 +4,7 @@
  * of src/pipeline/markdown-limits.ts, and far over them (refused) — beside ordinary prose. The
  * limits exist so that the worst case stays within a small multiple of the ordinary one.
  *
- *   npx node bench/hostile.ts        print the table (bench/run.ts records it in results.json)
+ *   npm run bench:hostile        print the table (bench/run.ts records it in results.json)
  */
 import { MARKDOWN_LIMITS } from '../src/pipeline/markdown-limits.ts';
 import { ContentError } from '../src/pipeline/messages.ts';

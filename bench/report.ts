@@ -2,7 +2,7 @@
  * The results table for docs/performance.md: replaces what lies between the markers
  * `<!-- bench:start -->` and `<!-- bench:end -->`, leaving the prose around it alone.
  *
- *   node bench/report.ts            rewrite the table from bench/results.json
+ *   npm run bench:report            rewrite the table from bench/results.json
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -88,7 +88,7 @@ export function renderTable(r: any): string {
   );
   if (r.hostile) {
     lines.push(
-      '**Hostile content** (`renderArticle` on about 30 KB of text made to be slow, at and over the limits of src/pipeline/markdown-limits.ts; `npx node bench/hostile.ts`)',
+      '**Hostile content** (`renderArticle` on about 30 KB of text made to be slow, at and over the limits of src/pipeline/markdown-limits.ts; `npm run bench:hostile`)',
       '',
       '| text | size | time | per KB | outcome |',
       '|---|---:|---:|---:|---|',

@@ -3,7 +3,7 @@
  * prints every problem at once, one `file:line:column` line each, then a count.
  * Exits 1 on any error; warnings are printed but do not fail.
  *
- *   node scripts/check-content.ts [content/articles]
+ *   npm run check -- [content/articles]
  */
 import { resolve } from 'node:path';
 import { readArticleFolders } from '../src/content/article-folders.ts';

@@ -14,7 +14,7 @@
  * Three parts, each in scripts/site-check/: the pages and their ids (pages.ts), the references
  * (references.ts) and the Content-Security-Policy (csp.ts). A failure names the page and, where it can, the content file (and claim) it came from.
  *
- *   node scripts/link-check.ts [dist=${DIST_DIR:-dist}]
+ *   npm run test:links -- [dist=${DIST_DIR:-dist}]
  *   env: BASE_PATH (as for the build), SITE_URL (as for the build), CONTENT_DIR (default: content)
  */
 import { existsSync } from 'node:fs';

@@ -3,7 +3,7 @@
  * folder, 404.html for unknown paths, and the headers listed in its `_headers`
  * file (the Netlify / Cloudflare Pages format), so tests see production's CSP.
  *
- *   node scripts/serve.ts [dir=dist] [port=4321] [base=/]
+ *   npm run serve -- [dir=dist] [port=4321] [base=/]    (npm run preview: dist, $PORT or 4321, $BASE_PATH)
  */
 import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
