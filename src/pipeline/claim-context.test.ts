@@ -14,13 +14,13 @@ function article(n: number) {
     });
   };
   const paragraph = (i: number): Element =>
-    counted({
+    counted<Element>({
       type: 'element',
       tagName: 'p',
       properties: { id: `p-${i}` },
       children: [
         { type: 'text', value: 'The figure ' },
-        counted({ type: 'element', tagName: 'span', properties: { className: ['claim'], id: `claim-c${i}`, dataClaim: `c${i}` }, children: [{ type: 'text', value: `w${i}` }] }),
+        counted<Element>({ type: 'element', tagName: 'span', properties: { className: ['claim'], id: `claim-c${i}`, dataClaim: `c${i}` }, children: [{ type: 'text', value: `w${i}` }] }),
         { type: 'text', value: ' is right.' },
       ],
     });
