@@ -18,7 +18,7 @@
  * BENCH_PORT=4441, BENCH_SKIP_SEARCH=1.
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, release, platform, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateCorpus, slugFor } from './generate.ts';
@@ -27,6 +27,7 @@ import type { SearchResult } from './search.ts';
 import { htmlPages, isArticlePage, isClaimPage, quantile, weighPage } from '../tests/budgets/weigh.ts';
 import { writeReport } from './report.ts';
 import { measureHostile } from './hostile.ts';
+import { filesUnder } from '../src/built-site/files.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const work = join(root, 'bench/work');
@@ -124,18 +125,10 @@ const round = (n: number, digits = 2) => Number(n.toFixed(digits));
 function folderBytes(dir: string): { files: number; bytes: number } {
   let files = 0;
   let bytes = 0;
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      const stat = statSync(path);
-      if (stat.isDirectory()) walk(path);
-      else {
-        files += 1;
-        bytes += stat.size;
-      }
-    }
-  };
-  if (existsSync(dir)) walk(dir);
+  for (const path of existsSync(dir) ? filesUnder(dir) : []) {
+    files += 1;
+    bytes += statSync(path).size;
+  }
   return { files, bytes };
 }
 
