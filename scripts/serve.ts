@@ -3,7 +3,8 @@
  * folder, 404.html for unknown paths, and the headers listed in its `_headers`
  * file (the Netlify / Cloudflare Pages format), so tests see production's CSP.
  *
- *   npm run serve -- [dir=dist] [port=4321] [base=/]    (npm run preview: dist, $PORT or 4321, $BASE_PATH)
+ *   npm run serve -- [dir=dist] [port=4321] [base=/]      (port 0: any free port, printed)
+ *   npm run preview: dist/ on $PORT or 4321, under $BASE_PATH
  */
 import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
@@ -31,6 +32,8 @@ createServer((req, res) => {
   files(req, res, () => {
     res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(notFound);
   });
-}).listen(port, '127.0.0.1', () => {
-  console.log(`Serving ${dir} at http://127.0.0.1:${port}${prefix}/`);
+}).listen(port, '127.0.0.1', function (this: import('node:net').Server) {
+  // Port 0 lets the system pick a free port; the line says which (tests read it).
+  const { port: actual } = this.address() as import('node:net').AddressInfo;
+  console.log(`Serving ${dir} at http://127.0.0.1:${actual}${prefix}/`);
 });

@@ -37,6 +37,9 @@ export const RULES = {
   nestingTooDeep: 'nesting-too-deep',
   delimitersTooMany: 'delimiters-too-many',
   blocksTooMany: 'blocks-too-many',
+  unknownChange: 'unknown-change',
+  historyOrder: 'history-order',
+  historyMismatch: 'history-mismatch',
   /** A bug in the pipeline, not in the content; check-content reports it so a crash still fails. */
   internalError: 'internal-error',
 } as const;

@@ -21,6 +21,14 @@ export const PAGE_IDS = [
   'sources-heading',
   'sources-cited',
   'sources-author',
+  // Corrections and replies (article page, claim page, about page)
+  'corrections',
+  'corrections-heading',
+  'corrections-and-replies',
+  'history',
+  'history-heading',
+  'reply',
+  'reply-heading',
   // Claim page
   'note-heading',
   'article-heading',

@@ -11,14 +11,15 @@ import type { ClaimEntry, ClaimKind, ContentMessage, ParsedAnnotations, Place, R
 import { closestName, isCalendarDate, isHttpUrl, isId, isPartialDate } from './formats.ts';
 import { MessageSink, RULES, showValue, sortMessages } from './messages.ts';
 import { describeType, readYaml } from './yaml-read.ts';
+import { ARTICLE_EDITORIAL_KEYS, CLAIM_EDITORIAL_KEYS, readArticleEditorial, readClaimEditorial } from './parse-history.ts';
 import type { YamlPlaces } from './yaml-read.ts';
 
 export type { ParsedAnnotations, Place } from './types.ts';
 
 const TOP_KEYS = ['sources', 'article', 'claims'] as const;
 const SOURCE_KEYS = ['title', 'publisher', 'date', 'url', 'excerpt'] as const;
-const ARTICLE_KEYS = ['assessment', 'context', 'checked'] as const;
-const CLAIM_KEYS = ['id', 'quote', 'prefix', 'suffix', 'kind', 'rating', 'summary', 'note', 'topics'] as const;
+const ARTICLE_KEYS = ['assessment', 'context', 'checked', ...ARTICLE_EDITORIAL_KEYS] as const;
+const CLAIM_KEYS = ['id', 'quote', 'prefix', 'suffix', 'kind', 'rating', 'summary', 'note', 'topics', ...CLAIM_EDITORIAL_KEYS] as const;
 const RATED_KINDS: readonly ClaimKind[] = ['fact', 'interpretation'];
 
 /** Guards against runaway values; a quote lies within one paragraph, a summary is one sentence. */
@@ -166,6 +167,7 @@ function readArticle(ctx: Context, raw: unknown, positions: Map<string, Place>):
   if (checked !== undefined) article.checked = checked;
   const checkedPlace = ctx.places.field(['article', 'checked']);
   if (checkedPlace) positions.set('article:checked', checkedPlace);
+  Object.assign(article, readArticleEditorial(ctx, raw));
   return article;
 }
 
@@ -249,6 +251,7 @@ function readClaim(
   const summary = readSummary(ctx, item, path, subject);
   const note = readText(ctx, item, path, 'note', subject, { required: true, max: MAX_LENGTH.markdown });
   const topics = readTopics(ctx, item, path, subject);
+  const editorial = readClaimEditorial(ctx, item, path, subject, { rating, kind });
 
   if (id === undefined || duplicate || quote === undefined) return undefined;
   return {
@@ -262,6 +265,7 @@ function readClaim(
     summary: summary ?? '',
     note: note ?? '',
     topics,
+    ...editorial,
   };
 }
 

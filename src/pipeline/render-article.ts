@@ -31,6 +31,7 @@ import type { MarkupClaim } from './rehype-claim-markup.ts';
 import remarkAnchorClaims from './remark-anchor-claims.ts';
 import remarkAuthorLinks, { remarkKeyLinks } from './remark-author-links.ts';
 import remarkBlockIds from './remark-block-ids.ts';
+import { latestChange } from './history-text.ts';
 import { renderNote } from './render-note.ts';
 import type { CitationTarget, RenderedNote } from './render-note.ts';
 import type {
@@ -40,6 +41,7 @@ import type {
   RenderedArticle,
   RenderedClaim,
   RenderedSource,
+  Reply,
   SourceEntry,
 } from './types.ts';
 
@@ -115,6 +117,7 @@ export function renderArticle(input: ArticleInput): RenderedArticle {
     ? renderNote(annotations.article.context, { cite: citations.citer('ref-context') })
     : undefined;
   messages.push(...noteMessages(input.annotationsFile, annotations, notes, { assessment, context }, messages));
+  const replies = renderReplies(annotations);
 
   if (hasErrors(messages) || !frontmatter) throw new ContentError(sortMessages(messages));
 
@@ -152,10 +155,16 @@ export function renderArticle(input: ArticleInput): RenderedArticle {
       noteHtml: note.html,
       sourceIds: note.citedSourceIds,
       ...(anchor.parentId ? { parentId: anchor.parentId } : {}),
+      ...(replies.has(claim.id) ? { replyHtml: replies.get(claim.id)! } : {}),
     };
   });
 
-  const markupClaims: MarkupClaim[] = claims.map((claim) => ({ ...claim, note: notes.get(claim.id)!.hast }));
+  const markupClaims: MarkupClaim[] = claims.map((claim) => ({
+    ...claim,
+    note: notes.get(claim.id)!.hast,
+    update: latestChange(claim.history),
+    reply: claim.reply,
+  }));
   unified().use(rehypeParagraphLinks).use(rehypeClaimMarkup, { claims: markupClaims }).runSync(hast, file);
   const titleHtml = takeInnerHtml(hast, 'title') ?? '';
   const subtitleHtml = takeInnerHtml(hast, 'subtitle');
@@ -173,8 +182,30 @@ export function renderArticle(input: ArticleInput): RenderedArticle {
     ...(assessment ? { assessmentHtml: assessment.html } : {}),
     ...(context ? { contextHtml: context.html } : {}),
     ...(annotations.article.checked ? { checked: annotations.article.checked } : {}),
+    ...(annotations.article.history ? { history: annotations.article.history } : {}),
+    ...(annotations.article.reply ? { reply: articleReply(annotations.article.reply) } : {}),
     warnings: sortMessages(messages.filter((m) => m.severity === 'warning')),
   };
+}
+
+/**
+ * Replies are the author's or publisher's words: Markdown rendered like a note (untrusted, sanitised),
+ * with no citations (parse-history refuses them). Keyed by claim id.
+ */
+function renderReplies(annotations: ReturnType<typeof parseAnnotations>): Map<string, string> {
+  const replies = new Map<string, string>();
+  for (const claim of annotations.claims) {
+    if (claim.reply) replies.set(claim.id, renderReply(claim.reply.text));
+  }
+  return replies;
+}
+
+function renderReply(markdown: string): string {
+  return renderNote(markdown, { cite: () => undefined }).html;
+}
+
+function articleReply({ text, ...reply }: Reply): NonNullable<RenderedArticle['reply']> {
+  return { ...reply, html: renderReply(text) };
 }
 
 /** The title (and subtitle) as headings with fixed ids, their Markdown read as inline text. */
