@@ -62,7 +62,22 @@ const SOURCES_HEADING_ID = 'sources-heading';
 // GFM (tables, strikethrough, autolinks) but no smartypants: the text is set as published.
 const markdown = unified().use(remarkParse).use(remarkGfm);
 
-export function renderArticle(input: ArticleInput): RenderedArticle {
+/** A block claims are anchored in (title, subtitle, paragraph, heading, table cell): its id and reader text. */
+export interface TextBlock {
+  id?: string;
+  text: string;
+}
+
+export interface RenderObserver {
+  /**
+   * Called with the blocks a claim's quote is matched against, as remark-anchor-claims read
+   * them, before any error is thrown: the editors' tools (src/editor) compute selectors with the
+   * build's matcher on exactly these texts.
+   */
+  textBlocks?: (blocks: TextBlock[]) => void;
+}
+
+export function renderArticle(input: ArticleInput, observer: RenderObserver = {}): RenderedArticle {
   const article = parseArticle(input.articleSource, input.articleFile);
   const annotations = parseAnnotations(input.annotationsSource, input.annotationsFile);
   const messages: ContentMessage[] = [...article.messages, ...annotations.messages];
@@ -88,6 +103,7 @@ export function renderArticle(input: ArticleInput): RenderedArticle {
     })
     .runSync(tree, file);
   const anchors = file.data.claimAnchors ?? [];
+  observer.textBlocks?.(collectBlocks(tree).map(textBlock));
   for (const message of file.messages) {
     const id = message.claimId;
     messages.push({
@@ -267,6 +283,11 @@ function collectBlocks(tree: Root): Parent[] {
     return SKIP;
   });
   return blocks;
+}
+
+function textBlock(block: Parent): TextBlock {
+  const id = (block.data as { blockId?: unknown } | undefined)?.blockId;
+  return { ...(typeof id === 'string' ? { id } : {}), text: toString(block, { includeHtml: false }) };
 }
 
 /** Block texts as a reader sees them, the same way remark-anchor-claims reads them. */
