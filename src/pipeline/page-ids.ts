@@ -35,6 +35,7 @@ export const PAGE_IDS = [
   // Search and about pages
   'search-q',
   'search-hint',
+  'downloads',
   'kinds',
   'ratings',
   // Made by unified itself (GFM footnotes), and names kept free for the page

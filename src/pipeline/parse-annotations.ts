@@ -13,11 +13,12 @@ import { MessageSink, RULES, showValue, sortMessages } from './messages.ts';
 import { describeType, readYaml } from './yaml-read.ts';
 import { ARTICLE_EDITORIAL_KEYS, CLAIM_EDITORIAL_KEYS, readArticleEditorial, readClaimEditorial } from './parse-history.ts';
 import type { YamlPlaces } from './yaml-read.ts';
+import { SOURCE_RECORD_KEYS, checkSources, readSourceRecord } from './parse-sources.ts';
 
 export type { ParsedAnnotations, Place } from './types.ts';
 
 const TOP_KEYS = ['sources', 'article', 'claims'] as const;
-const SOURCE_KEYS = ['title', 'publisher', 'date', 'url', 'excerpt'] as const;
+const SOURCE_KEYS = ['title', 'publisher', 'date', 'url', 'excerpt', ...SOURCE_RECORD_KEYS] as const;
 const ARTICLE_KEYS = ['assessment', 'context', 'checked', ...ARTICLE_EDITORIAL_KEYS] as const;
 const CLAIM_KEYS = ['id', 'quote', 'prefix', 'suffix', 'kind', 'rating', 'summary', 'note', 'topics', ...CLAIM_EDITORIAL_KEYS] as const;
 const RATED_KINDS: readonly ClaimKind[] = ['fact', 'interpretation'];
@@ -70,6 +71,7 @@ export function parseAnnotations(source: string, file: string): ParsedAnnotation
   parsed.article = readArticle(ctx, data.article, parsed.positions);
   parsed.claims = readClaims(ctx, data.claims, parsed.positions);
   checkCitations(ctx, data, parsed);
+  checkSources(ctx, parsed);
   return done();
 }
 
@@ -131,6 +133,7 @@ function readSources(ctx: Context, raw: unknown, positions: Map<string, Place>):
       });
     }
     const excerpt = readText(ctx, entry, path, 'excerpt', subject, { max: MAX_LENGTH.markdown });
+    const record = readSourceRecord(ctx, entry, path);
     sources.push({
       id,
       title: title ?? '',
@@ -138,6 +141,7 @@ function readSources(ctx: Context, raw: unknown, positions: Map<string, Place>):
       ...(date !== undefined && { date }),
       ...(url !== undefined && isHttpUrl(url) && { url }),
       ...(excerpt !== undefined && { excerpt }),
+      ...record,
     });
   }
   return sources;

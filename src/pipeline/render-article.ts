@@ -30,6 +30,7 @@ import rehypeParagraphLinks from './rehype-paragraph-links.ts';
 import type { MarkupClaim } from './rehype-claim-markup.ts';
 import remarkAnchorClaims from './remark-anchor-claims.ts';
 import remarkAuthorLinks, { remarkKeyLinks } from './remark-author-links.ts';
+import { cleanUrl, withCleanUrls } from './clean-url.ts';
 import remarkBlockIds from './remark-block-ids.ts';
 import { latestChange } from './history-text.ts';
 import { renderNote } from './render-note.ts';
@@ -322,7 +323,7 @@ function createCitations(sources: SourceEntry[]) {
         if (!source) return undefined;
         let rendered = numbered.get(sourceId);
         if (!rendered) {
-          rendered = { ...source, number: numbered.size + 1, origin: 'annotation', citedBy: [] };
+          rendered = { ...withCleanUrls(source), number: numbered.size + 1, origin: 'annotation', citedBy: [] };
           numbered.set(sourceId, rendered);
         }
         const backrefId = `${prefix}-${++count}`;
@@ -345,7 +346,7 @@ function authorSources(links: { url: string; text: string; number: number; backr
         id: `author-link-${byUrl.size + 1}`,
         title: link.text.trim() || link.url,
         publisher: new URL(link.url).host,
-        url: link.url,
+        url: cleanUrl(link.url),
         number: link.number,
         origin: 'author-link',
         citedBy: [],

@@ -37,6 +37,16 @@ export interface ArticleFrontmatter {
   lang: string; // BCP 47, default 'en'
 }
 
+/** What kind of record a source is; the words readers see are in labels.ts. */
+export const SOURCE_TYPES = ['primary', 'official', 'news', 'commentary', 'reference', 'state-media', 'copy'] as const;
+export type SourceType = (typeof SOURCE_TYPES)[number];
+
+/** An archived copy of a source that someone actually found (never an address made up). */
+export interface SourceArchive {
+  url: string;
+  date: string; // YYYY-MM-DD: when the archive captured the page
+}
+
 export interface SourceEntry {
   id: string;
   title: string;
@@ -44,6 +54,12 @@ export interface SourceEntry {
   date?: string; // YYYY-MM-DD, YYYY-MM or YYYY
   url?: string;
   excerpt?: string;
+  type?: SourceType;
+  /** For `type: copy`: the original this is a copy of, in words. */
+  original?: string;
+  /** When the source was read, YYYY-MM-DD. */
+  accessed?: string;
+  archive?: SourceArchive;
 }
 
 /** What a correction changed: in a claim, or in the article's own notes (see parse-history.ts). */
