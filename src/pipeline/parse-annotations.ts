@@ -55,7 +55,8 @@ export function parseAnnotations(source: string, file: string): ParsedAnnotation
   const { data, places, placeOfOffset } = readYaml(source, sink, (key, path, place) => duplicates.push({ key, path, place }));
   const rawClaims = isPlainMap(data) && Array.isArray(data.claims) ? data.claims : [];
   for (const { key, path, place } of duplicates) reportDuplicateKey(sink, rawClaims, key, path, place);
-  if (data === undefined || data === null) return done();
+  // A second `claims:` (or `sources:`) replaces the first, but places still point into the first: stop here.
+  if (data === undefined || data === null || duplicates.some(({ path }) => path.length === 0)) return done();
   const ctx: Context = { sink, places, source, placeOfOffset };
 
   if (!isPlainMap(data)) {

@@ -19,7 +19,9 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import { claimContextHtml } from './claim-context.ts';
+import { blocksOfClaims, claimContextHtml } from './claim-context.ts';
+import { imagesAsText } from './images-as-text.ts';
+import { limitMessages } from './limit-messages.ts';
 import { ContentError, hasErrors, sortMessages } from './messages.ts';
 import { parseAnnotations } from './parse-annotations.ts';
 import { parseArticle } from './parse-article.ts';
@@ -89,8 +91,13 @@ export function renderArticle(input: ArticleInput, observer: RenderObserver = {}
 
   // 1. The text as a tree, the headline first; anchor the claims in it.
   const file = new VFile({ path: input.articleFile });
+  const refused = limitMessages(article.body, { file: input.articleFile, line: bodyLine });
+  if (refused.length > 0) throw new ContentError(sortMessages([...messages, ...refused]));
   const tree = markdown.runSync(markdown.parse(article.body)) as Root;
-  messages.push(...dropRawHtml(tree, input.articleFile, bodyLine));
+  messages.push(...dropRawHtml(tree, input.articleFile, bodyLine), ...imagesAsText(tree, input.articleFile, bodyLine));
+  if (article.body.trim() !== '' && tree.children.every((node) => node.type === 'definition')) {
+    messages.push({ file: input.articleFile, line: article.bodyStartLine, column: 1, ruleId: 'body-empty', severity: 'error', reason: 'the article has no text after the front matter, only raw HTML or link definitions, which are not shown' });
+  }
   tree.children.unshift(...headlineBlocks(frontmatter));
   unified()
     .use(remarkBlockIds)
@@ -152,7 +159,8 @@ export function renderArticle(input: ArticleInput, observer: RenderObserver = {}
     });
   }
   const hast = unified().use(remarkRehype).runSync(tree, file) as HastRoot;
-  const contexts = new Map(anchors.map((anchor) => [anchor.id, claimContextHtml(hast, anchor.id)]));
+  const blocks = blocksOfClaims(hast);
+  const contexts = new Map(anchors.map((anchor) => [anchor.id, claimContextHtml(hast, anchor.id, blocks)]));
 
   const offsets = textOffsets(tree);
   const claims: RenderedClaim[] = anchors.map((anchor, index) => {
@@ -393,6 +401,10 @@ function noteMessages(
     // Reported from the raw text unless something else already failed (e.g. a source that did not validate).
     for (const id of hasErrors(already) ? [] : note.unknownSourceIds) {
       found.push({ file, ...place, ruleId: 'source-undefined', severity: 'error', subject, subjectKind, reason: `cites [^${id}], but no source "${id}" is defined under sources` });
+    }
+    found.push(...limitMessages(note.refused, { file, ...place, subject, subjectKind }));
+    for (const url of note.unlinked) {
+      found.push({ file, ...place, ruleId: 'url-scheme', severity: 'warning', subject, subjectKind, reason: `link to \`${url}\` is not an absolute http(s) or mailto address; shown as plain text` });
     }
     for (const what of note.dropped) {
       found.push({ file, ...place, ruleId: 'raw-html', severity: 'warning', subject, subjectKind, reason: `${what} is not shown` });

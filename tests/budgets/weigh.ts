@@ -9,11 +9,12 @@
  * (dynamic `import()` is loaded on use, not with the page). Pagefind's files (/pagefind/…)
  * load only when search is used and are counted apart.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
+import { htmlFilesUnder } from '../../src/built-site/files.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -196,17 +197,9 @@ function isInHead(element: Element): boolean {
 
 /** Every built HTML page, except Pagefind's own files. */
 export function htmlPages(dist: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) {
-        if (name !== 'pagefind' && name !== '_astro') walk(path);
-      } else if (name.endsWith('.html')) out.push(path);
-    }
-  };
-  walk(dist);
-  return out.sort();
+  return htmlFilesUnder(dist)
+    .filter((path) => !/^(pagefind|_astro)\//.test(relative(dist, path).split(sep).join('/')))
+    .sort();
 }
 
 export const isArticlePage = (dist: string, file: string) => /^articles\/[^/]+\/index\.html$/.test(relative(dist, file).split(sep).join('/'));
