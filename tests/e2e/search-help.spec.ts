@@ -74,7 +74,7 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 
       await expect(page.locator('[data-search-suggest]')).toBeHidden();
       await expect(none.getByRole('link', { name: `All ${claims.length} claims` })).toBeVisible();
       for (const label of [...Object.values(RATING_LABEL), 'Not rated']) await expect(none.getByRole('link', { name: label, exact: true })).toBeVisible();
-      for (const article of articles()) await expect(none.locator(`a[href="/articles/${article.slug}/#claims"]`)).toBeVisible();
+      await expect(none.locator('a[href^="/search/?article="]')).toHaveCount(articles().length);
       const found = await new AxeBuilder({ page }).withTags(WCAG).analyze();
       expect(found.violations.map((v) => v.id)).toEqual([]);
       // A rating link browses that rating's claims.
@@ -123,4 +123,13 @@ test('/search/?rating=… (any case, hyphens for spaces) arrives browsing that r
   const expected = claims.filter((c) => c.rating === rated.rating).map(claimPath);
   expect((await allResultLinks(page, expected.length)).sort()).toEqual(expected.sort());
   await expect(page.locator(`pagefind-filter-pane input[value="${ratingOf(rated)}"]`)).toBeChecked();
+});
+
+test('an article\'s claims ledger leads to the search page browsing exactly that article\'s claims', async ({ page }) => {
+  const article = articles().find((a) => (a.annotations.claims ?? []).length > 0)!;
+  await page.goto(`/articles/${article.slug}/`);
+  await page.locator('#claims').getByRole('link', { name: 'Filter these claims' }).click();
+  await expect(page).toHaveURL(/\/search\/\?article=/);
+  const expected = claims.filter((c) => c.slug === article.slug).map(claimPath);
+  expect((await allResultLinks(page, expected.length)).sort()).toEqual(expected.sort());
 });
