@@ -105,9 +105,9 @@ export function searchHelp(root: HTMLElement, search: (term: string) => void) {
       const available = pf.availableFilters ?? {};
       const filters: Record<string, string[]> = {};
       for (const name of BROWSE_FILTERS) {
-        const wanted = params.getAll(name).map(normal).filter(Boolean);
-        const values = Object.keys(available[name] ?? {}).filter((value) => wanted.includes(normal(value)));
-        if (values.length) filters[name] = values;
+        const wanted = normal(params.get(name) ?? '');
+        const value = wanted && Object.keys(available[name] ?? {}).find((v) => normal(v) === wanted);
+        if (value) filters[name] = [value];
       }
       pf.faceted = true;
       pf.searchSort = BROWSE_SORT;
