@@ -6,7 +6,8 @@
  * claims, a quote), so later stages can report their own problems too; callers
  * must treat any error message as fatal.
  */
-import { CLAIM_KINDS, RATINGS } from './types.ts';
+import { CLAIM_KINDS, RATED_KINDS, RATINGS } from '../model/claims.ts';
+import { CITATION, looksLikeCitation } from '../model/citation.ts';
 import type { ClaimEntry, ClaimKind, ContentMessage, ParsedAnnotations, Place, Rating, SourceEntry } from './types.ts';
 import { closestName, isCalendarDate, isHttpUrl, isId, isPartialDate } from './formats.ts';
 import { MessageSink, RULES, showValue, sortMessages } from './messages.ts';
@@ -20,13 +21,10 @@ const TOP_KEYS = ['sources', 'article', 'claims'] as const;
 const SOURCE_KEYS = ['title', 'publisher', 'date', 'url', 'excerpt'] as const;
 const ARTICLE_KEYS = ['assessment', 'context', 'checked', ...ARTICLE_EDITORIAL_KEYS] as const;
 const CLAIM_KEYS = ['id', 'quote', 'prefix', 'suffix', 'kind', 'rating', 'summary', 'note', 'topics', ...CLAIM_EDITORIAL_KEYS] as const;
-const RATED_KINDS: readonly ClaimKind[] = ['fact', 'interpretation'];
 
 /** Guards against runaway values; a quote lies within one paragraph, a summary is one sentence. */
 const MAX_LENGTH = { quote: 5_000, context: 1_000, summary: 400, markdown: 20_000, short: 1_000 } as const;
 
-/** `[^source-id]` in Markdown notes. */
-const CITATION = /\[\^([^\]\s]*)\]/g;
 
 type Path = (string | number)[];
 type Data = Record<string, unknown>;
@@ -320,7 +318,7 @@ function readSummary(ctx: Context, item: Data, path: Path, subject: Subject): st
   const place = fieldPlace(ctx, [...path, 'summary']);
   if (summary.includes('\n')) {
     ctx.sink.error(RULES.fieldType, 'summary must be one sentence on one line; move the detail into the note', { place, ...subject });
-  } else if (/\[\^[^\]]*\]/.test(summary)) {
+  } else if (looksLikeCitation(summary)) {
     ctx.sink.error(RULES.fieldType, 'summary is plain text and cannot cite sources; cite them in the note', { place, ...subject });
   }
   return summary;

@@ -5,7 +5,8 @@
  * Called by parse-annotations.ts for each claim and for `article:`; reports to the same
  * message sink, with the same places and subjects, so its messages read like the rest.
  */
-import { CLAIM_KINDS, RATINGS } from './types.ts';
+import { CLAIM_KINDS, RATINGS } from '../model/claims.ts';
+import { hasCitation } from '../model/citation.ts';
 import type { ArticleChange, ClaimChange, ClaimKind, ContentMessage, HistoryEntry, Place, Rating, Reply } from './types.ts';
 import { closestName, isCalendarDate, isHttpUrl } from './formats.ts';
 import { RULES, showValue } from './messages.ts';
@@ -232,7 +233,7 @@ function readReply(ctx: EditorialContext, raw: unknown, path: Path, subject: Edi
   const by = readText(ctx, raw, path, 'by', subject, where, { required: true, max: MAX_LENGTH.by });
   const date = readDate(ctx, raw, path, 'date', subject, where, true);
   const text = readText(ctx, raw, path, 'text', subject, where, { required: true, max: MAX_LENGTH.text });
-  if (text !== undefined && /\[\^[^\]\s]*\]/.test(text)) {
+  if (text !== undefined && hasCitation(text)) {
     ctx.sink.error(RULES.fieldType, `${says}"text" is the author's words and cannot cite our sources ([^id]); give links in it instead`, {
       place: fieldPlace(ctx, [...path, 'text']),
       ...subject,

@@ -18,6 +18,7 @@ import { unified } from 'unified';
 import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
+import { CITATION, hasCitation } from '../model/citation.ts';
 
 export interface CitationTarget {
   /** The source's footnote number on the page. */
@@ -67,9 +68,6 @@ export const noteSchema: SanitizeSchema = {
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'] },
 };
 
-/** `[^source-id]` as the text shows it when GFM found no definition for it. */
-const CITATION = /\[\^([^\]\s]+)\]/g;
-const HAS_CITATION = /\[\^[^\]\s]+\]/;
 
 interface NoteCitation extends Node {
   type: 'noteCitation';
@@ -171,7 +169,7 @@ function replaceCitations(tree: Root, citation: (sourceId: string) => NoteCitati
       if (cite && !link) replacement.push(cite);
       edits.push({ parent, node, replacement });
       if (cite && link) putAfterLink(ancestors, link, cite);
-    } else if (node.type === 'text' && HAS_CITATION.test(node.value)) {
+    } else if (node.type === 'text' && hasCitation(node.value)) {
       const replacement: PhrasingContent[] = [];
       const moved: NoteCitation[] = [];
       let last = 0;

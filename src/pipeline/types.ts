@@ -3,19 +3,11 @@
  * pipeline to the pages. Framework-free: nothing here knows about Astro.
  */
 
-export const CLAIM_KINDS = ['fact', 'interpretation', 'opinion', 'prediction'] as const;
-export type ClaimKind = (typeof CLAIM_KINDS)[number];
+import type { ClaimKind, Rating } from '../model/claims.ts';
 
-/** Ratings, from best to worst supported; only facts and interpretations carry one. */
-export const RATINGS = [
-  'accurate',
-  'mostly-accurate',
-  'missing-context',
-  'misleading',
-  'inaccurate',
-  'unverifiable',
-] as const;
-export type Rating = (typeof RATINGS)[number];
+/** Kinds and ratings live in the shared vocabulary (src/model); re-exported for the pipeline's modules. */
+export { CLAIM_KINDS, RATINGS } from '../model/claims.ts';
+export type { ClaimKind, Rating } from '../model/claims.ts';
 
 export interface Republication {
   publisher: string;
