@@ -4,6 +4,7 @@
  */
 
 import type { ClaimKind, Rating } from '../model/claims.ts';
+import type { AnnotationPositions } from './annotation-positions.ts';
 
 /** Kinds and ratings live in the shared vocabulary (src/model); re-exported for the pipeline's modules. */
 export { CLAIM_KINDS, RATINGS } from '../model/claims.ts';
@@ -160,10 +161,7 @@ export interface ParsedAnnotations {
   sources: SourceEntry[];
   claims: ClaimEntry[];
   article: { assessment?: string; context?: string; checked?: string; history?: HistoryEntry[]; reply?: Reply };
-  /**
-   * YAML positions by key: 'claim:<id>', 'claim:<id>:quote', 'claim:<id>:prefix', 'claim:<id>:suffix',
-   * 'claim:<id>:note', 'source:<id>', 'article:assessment', 'article:context', 'article:checked'.
-   */
-  positions: Map<string, Place>;
+  /** Where each claim (and its quote, prefix, suffix, note), source and article note stands in the YAML. */
+  positions: AnnotationPositions;
   messages: ContentMessage[];
 }
