@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import cspStyleHashes from './src/integrations/csp-style-hashes.ts';
+import editorTools from './src/integrations/editor-tools.ts';
 
 // The public address and the sub-path the site is served under are deployment
 // facts, so they come from the environment (see README, "Deploying").
@@ -20,7 +21,8 @@ export default defineConfig({
   // 'always': the first screen paints from the first response, with no stylesheet round trip.
   // src/integrations/csp-style-hashes.ts then allows each inline <style> by hash in dist/_headers.
   build: { format: 'directory', inlineStylesheets: 'always' },
-  integrations: [sitemap(), cspStyleHashes()],
+  // editorTools works in `astro dev` only (docs/editing.md); the build gets none of it.
+  integrations: [sitemap(), cspStyleHashes(), editorTools({ articles: `${process.env.CONTENT_DIR ?? 'content'}/articles` })],
   // Articles never go through Astro's Markdown processor: the content loader
   // renders them with our own unified pipeline (src/pipeline).
   devToolbar: { enabled: false },

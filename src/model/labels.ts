@@ -1,5 +1,6 @@
 import { isUnratedKind } from './claims.ts';
 import type { ClaimKind, Rating, UnratedKind } from './claims.ts';
+import type { SourceType } from './sources.ts';
 
 /**
  * The words and symbols readers see for kinds and ratings. Pages, notes, the
@@ -72,3 +73,24 @@ export function badgeContent(kind: ClaimKind | string, rating?: Rating): { symbo
   if (rating) return { symbol: RATING_SYMBOL[rating], word: RATING_LABEL[rating] };
   return { symbol: isUnratedKind(kind) ? UNRATED_SYMBOL[kind] : '', word: NOT_RATED };
 }
+
+/** A source's type in words, shown beside it wherever it appears (never an icon alone). */
+export const SOURCE_TYPE_LABEL: Record<SourceType, string> = {
+  primary: 'Primary document',
+  official: 'Official statement',
+  news: 'News report',
+  commentary: 'Analysis or commentary',
+  reference: 'Reference work',
+  'state-media': 'State-affiliated media',
+  copy: 'Copy of another source',
+};
+
+export const SOURCE_TYPE_MEANING: Record<SourceType, string> = {
+  primary: 'The record itself: a treaty, law, court ruling, official record or data set.',
+  official: 'A government, party or organisation speaking for itself: a statement, speech or ministry page.',
+  news: 'Reporting by a news organisation.',
+  commentary: 'Opinion or analysis: cited for what its author argued, not as proof of fact.',
+  reference: 'An encyclopaedia, handbook or database compiled by others.',
+  'state-media': 'An outlet under the editorial control of a state: cited for what that state says.',
+  copy: 'A republished or mirrored copy of another source, which is named beside it.',
+};

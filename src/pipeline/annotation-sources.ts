@@ -1,6 +1,7 @@
 /**
  * The `sources:` map of annotations.yaml: each source id with its title, publisher, date, url
- * and excerpt. Called by parse-annotations.ts; whether each is cited is checked in
+ * and excerpt (its record fields, type, original, accessed and archive, are read by
+ * parse-sources.ts). Called by parse-annotations.ts; whether each is cited is checked in
  * annotation-citations.ts.
  */
 import type { SourceEntry } from './types.ts';
@@ -10,8 +11,9 @@ import { describeType } from './yaml-read.ts';
 import type { AnnotationPositions } from './annotation-positions.ts';
 import { fieldPlace, isPlainMap, readDate, readText, reportUnknownKeys } from './yaml-fields.ts';
 import type { FieldContext, Path, Subject } from './yaml-fields.ts';
+import { SOURCE_RECORD_KEYS, readSourceRecord } from './parse-sources.ts';
 
-const SOURCE_KEYS = ['title', 'publisher', 'date', 'url', 'excerpt'] as const;
+const SOURCE_KEYS = ['title', 'publisher', 'date', 'url', 'excerpt', ...SOURCE_RECORD_KEYS] as const;
 const MAX_LENGTH = { short: 1_000, excerpt: 20_000 } as const;
 
 export function readSources(ctx: FieldContext, raw: unknown, positions: AnnotationPositions): SourceEntry[] {
@@ -52,6 +54,7 @@ export function readSources(ctx: FieldContext, raw: unknown, positions: Annotati
       });
     }
     const excerpt = readText(ctx, entry, path, 'excerpt', subject, { max: MAX_LENGTH.excerpt });
+    const record = readSourceRecord(ctx, entry, path);
     sources.push({
       id,
       title: title ?? '',
@@ -59,6 +62,7 @@ export function readSources(ctx: FieldContext, raw: unknown, positions: Annotati
       ...(date !== undefined && { date }),
       ...(url !== undefined && isHttpUrl(url) && { url }),
       ...(excerpt !== undefined && { excerpt }),
+      ...record,
     });
   }
   return sources;

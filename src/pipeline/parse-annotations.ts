@@ -6,8 +6,8 @@
  * claims, a quote), so later stages can report their own problems too; callers
  * must treat any error message as fatal.
  *
- * Each part of the file has its own reader: annotation-sources.ts, annotation-claims.ts,
- * parse-history.ts (corrections and replies) and annotation-citations.ts (the checks across
+ * Each part of the file has its own reader: annotation-sources.ts (with parse-sources.ts for
+ * a source's record fields), annotation-claims.ts, parse-history.ts (corrections and replies) and annotation-citations.ts (the checks across
  * them); yaml-fields.ts holds the field readers they share.
  */
 import type { ParsedAnnotations, Place } from './types.ts';
@@ -18,6 +18,7 @@ import { AnnotationPositions } from './annotation-positions.ts';
 import { readSources } from './annotation-sources.ts';
 import { readClaims } from './annotation-claims.ts';
 import { checkCitations } from './annotation-citations.ts';
+import { checkSources } from './parse-sources.ts';
 import { isPlainMap, readDate, readText, reportUnknownKeys } from './yaml-fields.ts';
 import type { FieldContext, Path, Subject } from './yaml-fields.ts';
 
@@ -52,6 +53,7 @@ export function parseAnnotations(source: string, file: string): ParsedAnnotation
   parsed.article = readArticle(ctx, data.article, parsed.positions);
   parsed.claims = readClaims(ctx, data.claims, parsed.positions);
   checkCitations({ ...ctx, source, placeOfOffset }, data, parsed.sources, parsed.positions);
+  checkSources(ctx, parsed);
   return done();
 }
 

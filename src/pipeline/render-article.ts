@@ -28,6 +28,7 @@ import rehypeParagraphLinks from './rehype-paragraph-links.ts';
 import type { MarkupClaim } from './rehype-claim-markup.ts';
 import remarkAnchorClaims from './remark-anchor-claims.ts';
 import remarkAuthorLinks, { remarkKeyLinks } from './remark-author-links.ts';
+import { cleanUrl, withCleanUrls } from './clean-url.ts';
 import remarkBlockIds from './remark-block-ids.ts';
 import { latestChange } from './history-text.ts';
 import { renderNote } from './render-note.ts';
@@ -60,7 +61,22 @@ const SOURCES_HEADING_ID = 'sources-heading';
 // GFM (tables, strikethrough, autolinks) but no smartypants: the text is set as published.
 const markdown = unified().use(remarkParse).use(remarkGfm);
 
-export function renderArticle(input: ArticleInput): RenderedArticle {
+/** A block claims are anchored in (title, subtitle, paragraph, heading, table cell): its id and reader text. */
+export interface TextBlock {
+  id?: string;
+  text: string;
+}
+
+export interface RenderObserver {
+  /**
+   * Called with the blocks a claim's quote is matched against, as remark-anchor-claims read
+   * them, before any error is thrown: the editors' tools (src/editor) compute selectors with the
+   * build's matcher on exactly these texts.
+   */
+  textBlocks?: (blocks: TextBlock[]) => void;
+}
+
+export function renderArticle(input: ArticleInput, observer: RenderObserver = {}): RenderedArticle {
   const article = parseArticle(input.articleSource, input.articleFile);
   const annotations = parseAnnotations(input.annotationsSource, input.annotationsFile);
   const messages: ContentMessage[] = [...article.messages, ...annotations.messages];
@@ -81,6 +97,7 @@ export function renderArticle(input: ArticleInput): RenderedArticle {
     })
     .runSync(tree, file);
   const anchors = file.data.claimAnchors ?? [];
+  observer.textBlocks?.(collectBlocks(tree).map(textBlock));
   for (const message of file.messages) {
     const id = message.claimId;
     messages.push({
@@ -261,6 +278,11 @@ function collectBlocks(tree: Root): Parent[] {
   return blocks;
 }
 
+function textBlock(block: Parent): TextBlock {
+  const id = (block.data as { blockId?: unknown } | undefined)?.blockId;
+  return { ...(typeof id === 'string' ? { id } : {}), text: toString(block, { includeHtml: false }) };
+}
+
 /** Block texts as a reader sees them, the same way remark-anchor-claims reads them. */
 function blockTexts(tree: Root): string[] {
   return collectBlocks(tree).map((block) => toString(block, { includeHtml: false }));
@@ -293,7 +315,7 @@ function createCitations(sources: SourceEntry[]) {
         if (!source) return undefined;
         let rendered = numbered.get(sourceId);
         if (!rendered) {
-          rendered = { ...source, number: numbered.size + 1, origin: 'annotation', citedBy: [] };
+          rendered = { ...withCleanUrls(source), number: numbered.size + 1, origin: 'annotation', citedBy: [] };
           numbered.set(sourceId, rendered);
         }
         const backrefId = `${prefix}-${++count}`;
@@ -316,7 +338,7 @@ function authorSources(links: { url: string; text: string; number: number; backr
         id: `author-link-${byUrl.size + 1}`,
         title: link.text.trim() || link.url,
         publisher: new URL(link.url).host,
-        url: link.url,
+        url: cleanUrl(link.url),
         number: link.number,
         origin: 'author-link',
         citedBy: [],

@@ -4,6 +4,7 @@
  */
 
 import type { ClaimKind, Rating } from '../model/claims.ts';
+import type { SourceType } from '../model/sources.ts';
 import type { AnnotationPositions } from './annotation-positions.ts';
 
 /** Kinds and ratings live in the shared vocabulary (src/model); re-exported for the pipeline's modules. */
@@ -30,6 +31,16 @@ export interface ArticleFrontmatter {
   lang: string; // BCP 47, default 'en'
 }
 
+/** What kind of record a source is; the words readers see are in labels.ts. */
+export { SOURCE_TYPES } from '../model/sources.ts';
+export type { SourceType } from '../model/sources.ts';
+
+/** An archived copy of a source that someone actually found (never an address made up). */
+export interface SourceArchive {
+  url: string;
+  date: string; // YYYY-MM-DD: when the archive captured the page
+}
+
 export interface SourceEntry {
   id: string;
   title: string;
@@ -37,6 +48,12 @@ export interface SourceEntry {
   date?: string; // YYYY-MM-DD, YYYY-MM or YYYY
   url?: string;
   excerpt?: string;
+  type?: SourceType;
+  /** For `type: copy`: the original this is a copy of, in words. */
+  original?: string;
+  /** When the source was read, YYYY-MM-DD. */
+  accessed?: string;
+  archive?: SourceArchive;
 }
 
 /** What a correction changed: in a claim, or in the article's own notes (see parse-history.ts). */
