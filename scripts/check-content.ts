@@ -9,7 +9,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ContentError, formatMessage, hasErrors, sortMessages, summarizeMessages } from '../src/pipeline/messages.ts';
-import { ID_PATTERN } from '../src/pipeline/formats.ts';
+import { ID_PATTERN } from '../src/pipeline/format-checks.ts';
 import { parseAnnotations } from '../src/pipeline/parse-annotations.ts';
 import { parseArticle } from '../src/pipeline/parse-article.ts';
 import type { ContentMessage, RenderedArticle } from '../src/pipeline/types.ts';

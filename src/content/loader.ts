@@ -19,7 +19,7 @@ import type { ArticleInput } from '../pipeline/render-article.ts';
 import { ContentError, formatMessage } from '../pipeline/messages.ts';
 import type { RenderedArticle } from '../pipeline/types.ts';
 import { renderEach } from './render-pool.ts';
-import { settle } from './render-outcome.ts';
+import { editionOrThrow } from './render-outcome.ts';
 import { storedEdition } from './stored-edition.ts';
 
 export interface ArticlesLoaderOptions {
@@ -95,7 +95,7 @@ async function loadAll(context: LoaderContext, root: string): Promise<void> {
   for await (const outcome of rendering) {
     const { input, digest, problems: itsProblems } = toRender[i++]!;
     try {
-      const edition: RenderedArticle = settle(outcome);
+      const edition: RenderedArticle = editionOrThrow(outcome);
       for (const warning of edition.warnings) logger.warn(formatMessage(warning));
       const data = await parseData({
         id: input.slug,

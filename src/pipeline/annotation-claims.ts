@@ -7,7 +7,7 @@ import { CLAIM_KINDS, RATED_KINDS, RATINGS } from '../model/claims.ts';
 import type { ClaimKind, Rating } from '../model/claims.ts';
 import { looksLikeCitation } from '../model/citation.ts';
 import type { ClaimEntry } from './types.ts';
-import { isId } from './formats.ts';
+import { isId } from './format-checks.ts';
 import { RULES, showValue } from './messages.ts';
 import { describeType } from './yaml-read.ts';
 import { CLAIM_EDITORIAL_KEYS, readClaimEditorial } from './parse-history.ts';

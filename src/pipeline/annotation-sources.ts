@@ -5,7 +5,7 @@
  * annotation-citations.ts.
  */
 import type { SourceEntry } from './types.ts';
-import { isHttpUrl, isId } from './formats.ts';
+import { isHttpUrl, isId } from './format-checks.ts';
 import { RULES, showValue } from './messages.ts';
 import { describeType } from './yaml-read.ts';
 import type { AnnotationPositions } from './annotation-positions.ts';

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { core } from 'zod';
-import { isCalendarDate, isHttpUrl, isLangTag } from './formats.ts';
+import { isCalendarDate, isHttpUrl, isLangTag } from './format-checks.ts';
 import { MessageSink, RULES } from './messages.ts';
 import type { RuleId } from './messages.ts';
 import type { ArticleFrontmatter, ContentMessage } from './types.ts';

@@ -8,7 +8,7 @@
 import { CLAIM_KINDS, RATINGS } from '../model/claims.ts';
 import { hasCitation } from '../model/citation.ts';
 import type { ArticleChange, ClaimChange, ClaimKind, HistoryEntry, Rating, Reply } from './types.ts';
-import { isHttpUrl } from './formats.ts';
+import { isHttpUrl } from './format-checks.ts';
 import { RULES, showValue } from './messages.ts';
 import { describeType } from './yaml-read.ts';
 import { didYouMean, fieldPlace, isPlainMap, readDate, readText, reportUnknownKeys } from './yaml-fields.ts';

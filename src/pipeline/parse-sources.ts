@@ -6,7 +6,7 @@
  */
 import { SOURCE_TYPES } from './types.ts';
 import type { ClaimEntry, SourceArchive, SourceEntry, SourceType } from './types.ts';
-import { isCalendarDate, isHttpUrl } from './formats.ts';
+import { isCalendarDate, isHttpUrl } from './format-checks.ts';
 import { RULES, showValue } from './messages.ts';
 import type { MessageSink } from './messages.ts';
 import { describeType } from './yaml-read.ts';

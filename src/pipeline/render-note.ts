@@ -85,7 +85,7 @@ declare module 'mdast' {
 }
 
 const parser = unified().use(remarkParse).use(remarkGfm);
-const toHtml = unified()
+const toSafeHast = unified()
   .use(remarkRehype) // no allowDangerousHtml: raw HTML nodes are dropped here
   .use(rehypeSanitize, noteSchema);
 const stringifier = unified().use(rehypeStringify);
@@ -109,7 +109,7 @@ export function renderNote(markdown: string, ctx: NoteContext): RenderedNote {
   };
   replaceCitations(mdast, citation);
 
-  const hast = toHtml.runSync(mdast) as HastRoot;
+  const hast = toSafeHast.runSync(mdast) as HastRoot;
   addCitationIds(hast, targets, ctx.describedBy ?? 'sources-heading');
   addExternalRel(hast);
   return {

@@ -5,7 +5,7 @@
  * stands (`file:line:column` via YamlPlaces) and who it is about (a claim, a source, a field).
  */
 import type { ContentMessage, Place } from './types.ts';
-import { closestName, isCalendarDate, isPartialDate } from './formats.ts';
+import { closestName, isCalendarDate, isPartialDate } from './format-checks.ts';
 import { RULES, showValue } from './messages.ts';
 import type { MessageSink } from './messages.ts';
 import { describeType } from './yaml-read.ts';
