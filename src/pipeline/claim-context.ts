@@ -28,8 +28,24 @@ export function blockOfClaim(tree: Root, claimId: string): Element | undefined {
   return block;
 }
 
-export function claimContextHtml(tree: Root, claimId: string): string {
-  const block = blockOfClaim(tree, claimId);
+/**
+ * Every claim's block, by claim id, in one walk of the tree: looking each claim up with
+ * `blockOfClaim` walks the whole tree once per claim (10,000 claims took 12 minutes).
+ */
+export function blocksOfClaims(tree: Root): Map<string, Element> {
+  const blocks = new Map<string, Element>();
+  visitParents(tree, 'element', (node, ancestors) => {
+    const id = node.properties.id;
+    if (typeof id !== 'string' || !id.startsWith('claim-') || !classes(node).includes('claim')) return;
+    const block = ancestors.findLast((a): a is Element => a.type === 'element' && BLOCK_TAGS.has(a.tagName));
+    if (block) blocks.set(id.slice('claim-'.length), block);
+  });
+  return blocks;
+}
+
+/** The claim's block as a snippet; pass `blocks` (from `blocksOfClaims`) when doing many claims. */
+export function claimContextHtml(tree: Root, claimId: string, blocks?: Map<string, Element>): string {
+  const block = blocks ? blocks.get(claimId) : blockOfClaim(tree, claimId);
   if (!block) return '';
   let children = structuredClone(block.children);
   const firstFlow = children.findIndex((c) => c.type === 'element' && FLOW_TAGS.has(c.tagName));

@@ -200,3 +200,18 @@ test('odd input gives a message, never an exception', () => {
     for (const m of parsed.messages) assert.ok(formatMessage(m).length < 400, 'messages stay short');
   }
 });
+
+test('article.verdict: reads the bottom line as one paragraph of plain text', () => {
+    const parsed = parseAnnotations('article:\n  verdict: >-\n    Right on A.\n    Wrong on B.\nclaims: []\n', 'a/annotations.yaml');
+    assert.equal(parsed.article.verdict, 'Right on A. Wrong on B.');
+    assert.deepEqual(parsed.messages, []);
+});
+
+test('article.verdict: refuses citations and a second paragraph, naming the field and its line', () => {
+    const cited = parseAnnotations('sources:\n  s:\n    title: T\n    publisher: P\narticle:\n  verdict: Wrong [^s].\n', 'a/annotations.yaml');
+    const refused = cited.messages.find((m) => /verdict is plain text and cannot cite sources/.test(m.reason));
+    assert.equal(refused?.line, 6);
+    assert.equal(refused?.subject, 'article.verdict');
+    const long = parseAnnotations('article:\n  verdict: |\n    One.\n\n    Two.\n', 'a/annotations.yaml');
+    assert.match(long.messages[0]?.reason ?? '', /verdict must be one paragraph/);
+});

@@ -19,14 +19,16 @@ import { readSources } from './annotation-sources.ts';
 import { readClaims } from './annotation-claims.ts';
 import { checkCitations } from './annotation-citations.ts';
 import { checkSources } from './parse-sources.ts';
-import { isPlainMap, readDate, readText, reportUnknownKeys } from './yaml-fields.ts';
+import { fieldPlace, isPlainMap, readDate, readText, reportUnknownKeys } from './yaml-fields.ts';
+import { looksLikeCitation } from '../model/citation.ts';
 import type { FieldContext, Path, Subject } from './yaml-fields.ts';
 
 export type { ParsedAnnotations, Place } from './types.ts';
 
 const TOP_KEYS = ['sources', 'article', 'claims'] as const;
-const ARTICLE_KEYS = ['assessment', 'context', 'checked', ...ARTICLE_EDITORIAL_KEYS] as const;
+const ARTICLE_KEYS = ['verdict', 'assessment', 'context', 'checked', ...ARTICLE_EDITORIAL_KEYS] as const;
 const MAX_NOTE_LENGTH = 20_000;
+const MAX_VERDICT_LENGTH = 600;
 
 export function parseAnnotations(source: string, file: string): ParsedAnnotations {
   const sink = new MessageSink(file);
@@ -38,7 +40,8 @@ export function parseAnnotations(source: string, file: string): ParsedAnnotation
   const { data, places, placeOfOffset } = readYaml(source, sink, (key, path, place) => duplicates.push({ key, path, place }));
   const rawClaims = isPlainMap(data) && Array.isArray(data.claims) ? data.claims : [];
   for (const { key, path, place } of duplicates) reportDuplicateKey(sink, rawClaims, key, path, place);
-  if (data === undefined || data === null) return done();
+  // A second `claims:` (or `sources:`) replaces the first, but places still point into the first: stop here.
+  if (data === undefined || data === null || duplicates.some(({ path }) => path.length === 0)) return done();
   const ctx: FieldContext = { sink, places };
 
   if (!isPlainMap(data)) {
@@ -75,11 +78,11 @@ function reportDuplicateKey(sink: MessageSink, claims: unknown[], key: string, p
   sink.error(RULES.yamlSyntax, `field "${key}" is given twice; keep one`, { place, ...subject });
 }
 
-/** `article:`: the editors' assessment and context notes, when they last checked, and the article's record. */
+/** `article:`: the editors' verdict, assessment and context notes, when they last checked, and the article's record. */
 function readArticle(ctx: FieldContext, raw: unknown, positions: AnnotationPositions): ParsedAnnotations['article'] {
   if (raw === undefined || raw === null) return {};
   if (!isPlainMap(raw)) {
-    ctx.sink.error(RULES.fieldType, `must have the fields assessment, context and checked, not ${describeType(raw)}`, {
+    ctx.sink.error(RULES.fieldType, `must have the fields verdict, assessment, context and checked, not ${describeType(raw)}`, {
       place: ctx.places.near(['article']),
       subject: 'article',
       subjectKind: 'field',
@@ -94,6 +97,17 @@ function readArticle(ctx: FieldContext, raw: unknown, positions: AnnotationPosit
     if (value !== undefined) article[key] = value;
     const place = ctx.places.field(['article', key]);
     if (place) positions.setArticle(key, place);
+  }
+  const verdict = readText(ctx, raw, ['article'], 'verdict', fieldSubject('verdict'), { max: MAX_VERDICT_LENGTH });
+  if (verdict !== undefined) {
+    const place = fieldPlace(ctx, ['article', 'verdict']);
+    if (/\n\s*\n/.test(verdict)) {
+      ctx.sink.error(RULES.fieldType, 'verdict must be one paragraph (a sentence or two); the detail goes in the assessment', { place, ...fieldSubject('verdict') });
+    } else if (looksLikeCitation(verdict)) {
+      ctx.sink.error(RULES.fieldType, 'verdict is plain text and cannot cite sources; cite them in the assessment', { place, ...fieldSubject('verdict') });
+    } else {
+      article.verdict = verdict.replace(/\s+/g, ' ');
+    }
   }
   const checked = readDate(ctx, raw, ['article'], 'checked', fieldSubject('checked'));
   if (checked !== undefined) article.checked = checked;

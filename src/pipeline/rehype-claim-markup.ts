@@ -4,7 +4,7 @@
  * remark-anchor-claims leaves each passage as `<span class="claim" id="claim-ID">`.
  * This plugin labels the span's start and end for screen readers, puts a numbered
  * marker link after it, and after the block that holds it an `<aside>` with the
- * notes of every claim in that block, in text order (nested claims included).
+ * notes of every claim in that block, in the order of their numbers (nested claims included).
  *
  * Where an aside goes, so the HTML stays valid:
  * - paragraph or heading (also in a blockquote or a loose list item): right after it;
@@ -24,7 +24,7 @@ import type { ClaimKind, HistoryEntry, Rating } from './types.ts';
 
 export interface MarkupClaim {
   id: string;
-  /** 1-based number in text order. */
+  /** 1-based number in reading order: the order of the markers (reading-order.ts). */
   number: number;
   kind: ClaimKind;
   rating?: Rating;
@@ -195,7 +195,8 @@ function aside(group: NotesGroup, level: number): Element {
   return h(
     'aside',
     { className: ['claim-notes'], ariaLabel: `${notesName(group.claims)} on ${where}`, dataFor: group.blockId },
-    group.claims.map((claim) => noteSection(claim, Math.min(6, level + 1))),
+    // In the order of their numbers, which is the order of their markers (reading-order.ts).
+    [...group.claims].sort((a, b) => a.number - b.number).map((claim) => noteSection(claim, Math.min(6, level + 1))),
   );
 }
 
@@ -224,20 +225,13 @@ function noteSection(claim: MarkupClaim, level: number): Element {
     h('p', { className: ['note-summary'] }, claim.summary),
     // A copy: the same note may also be shown elsewhere (claim pages use noteHtml).
     h('div', { className: ['note-body'] }, structuredClone(claim.note.children) as ElementContent[]),
+    // The note's actions, at most two (docs/reading.md): "Share" leads to the claim's own page,
+    // which has its address and a copy button. The note sits by its passage at every width, so
+    // it needs no "back to the text".
     h(
       'p',
       { className: ['note-links'] },
-      h('a', { href: `#claim-${claim.id}` }, 'Back to the passage'),
-      ' ',
-      h('a', { href: `claims/${claim.id}/` }, 'Claim page'),
-      ' ',
-      // The address to share; src/scripts/copy-link.ts adds a "Copy link" button after it.
-      h(
-        'a',
-        { className: ['claim-link'], href: `#claim-${claim.id}`, dataCopyLink: `claim ${claim.number}` },
-        'Link to this claim',
-        h('span', { className: ['sr-only'] }, ` ${claim.number}`),
-      ),
+      h('a', { href: `claims/${claim.id}/` }, 'Share', h('span', { className: ['sr-only'] }, ` claim ${claim.number}`)),
     ),
     ...noteRecord(claim),
   );

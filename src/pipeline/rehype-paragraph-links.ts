@@ -30,6 +30,8 @@ export function paragraphLink(id: string, label = 'Link to this paragraph'): Ele
   return h(
     'a',
     { className: ['paragraph-link'], href: `#${id}`, ariaLabel: label, dataPagefindIgnore: true },
+    // A word joiner (U+2060) first: the link is inline, so the ¶ never starts a line on its own.
+    '\u2060',
     h('span', { ariaHidden: 'true' }, '¶'),
   );
 }

@@ -19,7 +19,9 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import { claimContextHtml } from './claim-context.ts';
+import { blocksOfClaims, claimContextHtml } from './claim-context.ts';
+import { imagesAsText } from './images-as-text.ts';
+import { limitMessages } from './limit-messages.ts';
 import { ContentError, hasErrors, sortMessages } from './messages.ts';
 import { parseAnnotations } from './parse-annotations.ts';
 import { parseArticle } from './parse-article.ts';
@@ -27,6 +29,9 @@ import rehypeClaimMarkup from './rehype-claim-markup.ts';
 import rehypeParagraphLinks from './rehype-paragraph-links.ts';
 import type { MarkupClaim } from './rehype-claim-markup.ts';
 import remarkAnchorClaims from './remark-anchor-claims.ts';
+import type { ClaimAnchor } from './remark-anchor-claims.ts';
+import { inReadingOrder } from './reading-order.ts';
+import { curlyQuotes, nestedQuotes } from './typography.ts';
 import remarkAuthorLinks, { remarkKeyLinks } from './remark-author-links.ts';
 import { cleanUrl, withCleanUrls } from './clean-url.ts';
 import remarkBlockIds from './remark-block-ids.ts';
@@ -86,8 +91,13 @@ export function renderArticle(input: ArticleInput, observer: RenderObserver = {}
 
   // 1. The text as a tree, the headline first; anchor the claims in it.
   const file = new VFile({ path: input.articleFile });
+  const refused = limitMessages(article.body, { file: input.articleFile, line: bodyLine });
+  if (refused.length > 0) throw new ContentError(sortMessages([...messages, ...refused]));
   const tree = markdown.runSync(markdown.parse(article.body)) as Root;
-  messages.push(...dropRawHtml(tree, input.articleFile, bodyLine));
+  messages.push(...dropRawHtml(tree, input.articleFile, bodyLine), ...imagesAsText(tree, input.articleFile, bodyLine));
+  if (article.body.trim() !== '' && tree.children.every((node) => node.type === 'definition')) {
+    messages.push({ file: input.articleFile, line: article.bodyStartLine, column: 1, ruleId: 'body-empty', severity: 'error', reason: 'the article has no text after the front matter, only raw HTML or link definitions, which are not shown' });
+  }
   tree.children.unshift(...headlineBlocks(frontmatter));
   unified()
     .use(remarkBlockIds)
@@ -96,7 +106,12 @@ export function renderArticle(input: ArticleInput, observer: RenderObserver = {}
       claims: annotations.claims.map(({ id, quote, prefix, suffix }) => ({ id, exact: quote, prefix, suffix })),
     })
     .runSync(tree, file);
-  const anchors = file.data.claimAnchors ?? [];
+  // Numbered in the order a reader meets their markers (reading-order.ts).
+  const early = textOffsets(tree);
+  const at = (anchor: ClaimAnchor) => early.get(anchor.block) ?? 0;
+  const anchors = inReadingOrder(
+    (file.data.claimAnchors ?? []).map((anchor) => ({ anchor, start: at(anchor) + anchor.start, end: at(anchor) + anchor.end })),
+  ).map(({ anchor }) => anchor);
   observer.textBlocks?.(collectBlocks(tree).map(textBlock));
   for (const message of file.messages) {
     const id = message.claimId;
@@ -144,7 +159,8 @@ export function renderArticle(input: ArticleInput, observer: RenderObserver = {}
     });
   }
   const hast = unified().use(remarkRehype).runSync(tree, file) as HastRoot;
-  const contexts = new Map(anchors.map((anchor) => [anchor.id, claimContextHtml(hast, anchor.id)]));
+  const blocks = blocksOfClaims(hast);
+  const contexts = new Map(anchors.map((anchor) => [anchor.id, claimContextHtml(hast, anchor.id, blocks)]));
 
   const offsets = textOffsets(tree);
   const claims: RenderedClaim[] = anchors.map((anchor, index) => {
@@ -153,6 +169,7 @@ export function renderArticle(input: ArticleInput, observer: RenderObserver = {}
     const offset = offsets.get(anchor.block) ?? 0;
     return {
       ...claim,
+      summary: curlyQuotes(claim.summary),
       number: index + 1,
       exact: anchor.exact,
       prefixContext: anchor.prefixContext,
@@ -188,6 +205,7 @@ export function renderArticle(input: ArticleInput, observer: RenderObserver = {}
     text: blockTexts(tree).join('\n\n'),
     claims,
     sources: [...citations.sources(), ...authorSources(file.data.authorLinks ?? [])],
+    ...(annotations.article.verdict ? { verdict: curlyQuotes(annotations.article.verdict) } : {}),
     ...(assessment ? { assessmentHtml: assessment.html } : {}),
     ...(context ? { contextHtml: context.html } : {}),
     ...(annotations.article.checked ? { checked: annotations.article.checked } : {}),
@@ -315,7 +333,17 @@ function createCitations(sources: SourceEntry[]) {
         if (!source) return undefined;
         let rendered = numbered.get(sourceId);
         if (!rendered) {
-          rendered = { ...withCleanUrls(source), number: numbered.size + 1, origin: 'annotation', citedBy: [] };
+          // Shown as written but typeset (curly quotes; the excerpt goes inside <q>, so its own
+          // quotes turn single), and with tracking parameters dropped from its addresses.
+          const clean = withCleanUrls(source);
+          rendered = {
+            ...clean,
+            title: curlyQuotes(clean.title),
+            ...(clean.excerpt ? { excerpt: nestedQuotes(clean.excerpt) } : {}),
+            number: numbered.size + 1,
+            origin: 'annotation',
+            citedBy: [],
+          };
           numbered.set(sourceId, rendered);
         }
         const backrefId = `${prefix}-${++count}`;
@@ -373,6 +401,10 @@ function noteMessages(
     // Reported from the raw text unless something else already failed (e.g. a source that did not validate).
     for (const id of hasErrors(already) ? [] : note.unknownSourceIds) {
       found.push({ file, ...place, ruleId: 'source-undefined', severity: 'error', subject, subjectKind, reason: `cites [^${id}], but no source "${id}" is defined under sources` });
+    }
+    found.push(...limitMessages(note.refused, { file, ...place, subject, subjectKind }));
+    for (const url of note.unlinked) {
+      found.push({ file, ...place, ruleId: 'url-scheme', severity: 'warning', subject, subjectKind, reason: `link to \`${url}\` is not an absolute http(s) or mailto address; shown as plain text` });
     }
     for (const what of note.dropped) {
       found.push({ file, ...place, ruleId: 'raw-html', severity: 'warning', subject, subjectKind, reason: `${what} is not shown` });

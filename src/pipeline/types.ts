@@ -121,7 +121,7 @@ export interface RenderedSource extends SourceEntry {
 }
 
 export interface RenderedClaim extends ClaimEntry {
-  /** 1-based position in text order. */
+  /** 1-based position in reading order: the order of the markers (reading-order.ts). */
   number: number;
   /** The passage as it stands in the rendered text (may differ from `quote` in quotes/white space). */
   exact: string;
@@ -157,6 +157,8 @@ export interface RenderedArticle {
   text: string;
   claims: RenderedClaim[];
   sources: RenderedSource[];
+  /** The bottom line (annotations' `article.verdict`), plain text, shown first above the text. */
+  verdict?: string;
   assessmentHtml?: string;
   contextHtml?: string;
   checked?: string;
@@ -177,7 +179,7 @@ export interface Place {
 export interface ParsedAnnotations {
   sources: SourceEntry[];
   claims: ClaimEntry[];
-  article: { assessment?: string; context?: string; checked?: string; history?: HistoryEntry[]; reply?: Reply };
+  article: { verdict?: string; assessment?: string; context?: string; checked?: string; history?: HistoryEntry[]; reply?: Reply };
   /** Where each claim (and its quote, prefix, suffix, note), source and article note stands in the YAML. */
   positions: AnnotationPositions;
   messages: ContentMessage[];
