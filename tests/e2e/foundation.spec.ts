@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { articles, squash } from '../support/site.ts';
-import { KIND_LABEL, RATING_LABEL } from '../../src/pipeline/labels.ts';
+import { KIND_LABEL, RATING_LABEL } from '../../src/model/labels.ts';
 
 const all = articles();
 
