@@ -1,6 +1,6 @@
 import type { ClaimKind, Rating } from '../pipeline/types.ts';
 import type { StoredClaim, StoredEdition } from '../content/stored-edition.ts';
-import { KIND_LABEL, RATING_LABEL, RATING_SYMBOL, UNRATED_SYMBOL } from '../pipeline/labels.ts';
+import { KIND_LABEL, RATING_LABEL, RATING_SYMBOL, UNRATED_SYMBOL } from '../model/labels.ts';
 
 /**
  * What an article page shows first (docs/reading.md, "Verdict first"): the bottom line, the claims

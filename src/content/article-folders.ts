@@ -11,7 +11,7 @@
  */
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { ID_PATTERN } from '../pipeline/formats.ts';
+import { ID_PATTERN } from '../pipeline/format-checks.ts';
 import type { ArticleInput } from '../pipeline/render-article.ts';
 import type { ContentMessage } from '../pipeline/types.ts';
 

@@ -20,7 +20,7 @@ import type { RenderedArticle } from '../pipeline/types.ts';
 import { readArticleFolders } from './article-folders.ts';
 import { recordContentProblems } from './content-problems.ts';
 import { renderEach } from './render-pool.ts';
-import { settle } from './render-outcome.ts';
+import { editionOrThrow } from './render-outcome.ts';
 import { storedEdition } from './stored-edition.ts';
 
 export interface ArticlesLoaderOptions {
@@ -104,7 +104,7 @@ async function loadAll(context: LoaderContext, root: string): Promise<Record<str
   for await (const outcome of rendering) {
     const { input, digest, problems: itsProblems } = toRender[i++]!;
     try {
-      const edition: RenderedArticle = settle(outcome);
+      const edition: RenderedArticle = editionOrThrow(outcome);
       for (const warning of edition.warnings) logger.warn(formatMessage(warning));
       const data = await parseData({
         id: input.slug,

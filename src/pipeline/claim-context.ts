@@ -10,10 +10,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { EXIT, visitParents } from 'unist-util-visit-parents';
-
-const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'td', 'th', 'dt', 'dd']);
-/** Flow content that ends a tight list item's own text (a nested list, say). */
-const FLOW_TAGS = new Set(['ul', 'ol', 'p', 'blockquote', 'table', 'pre', 'div', 'aside', 'hr']);
+import { BLOCK_TAGS, FLOW_TAGS } from '../model/blocks.ts';
 
 function classes(node: Element): string[] {
   const value = node.properties.className;

@@ -115,17 +115,18 @@ test('returns sources, claims, article notes and positions of a valid file', () 
     context: 'Published the day before the Madrid summit [^nato-2022].',
     checked: '2026-11-26',
   });
-  const at = (key: string) => {
-    const place = parsed.positions.get(key);
-    return place && `${place.line}:${place.column}`;
-  };
-  assert.equal(at('claim:swift-ban'), '19:5');
-  assert.equal(at('claim:swift-ban:quote'), '20:5');
-  assert.equal(at('claim:swift-ban:prefix'), '21:5');
-  assert.equal(at('claim:swift-ban:note'), '26:5');
-  assert.equal(at('source:mofa-2022'), '3:3');
-  assert.equal(at('article:assessment'), '14:3');
-  assert.equal(at('article:context'), '16:3');
+  const at = (place: { line: number; column: number } | undefined) => place && `${place.line}:${place.column}`;
+  const { positions } = parsed;
+  assert.equal(at(positions.claim('swift-ban')), '19:5');
+  assert.equal(at(positions.claim('swift-ban', 'quote')), '20:5');
+  assert.equal(at(positions.claim('swift-ban', 'prefix')), '21:5');
+  assert.equal(at(positions.claim('swift-ban', 'note')), '26:5');
+  assert.equal(at(positions.source('mofa-2022')), '3:3');
+  assert.equal(at(positions.article('assessment')), '14:3');
+  assert.equal(at(positions.article('context')), '16:3');
+  // The same places under the keys older callers use.
+  assert.equal(at(positions.get('claim:swift-ban:quote')), '20:5');
+  assert.equal(at(positions.get('article:context')), '16:3');
 });
 
 test('the prefix keeps its meaning after trimming white space', () => {

@@ -6,12 +6,13 @@
  */
 import { z } from 'zod';
 import type { core } from 'zod';
-import { closestName, isCalendarDate, isHttpUrl, isLangTag } from './formats.ts';
+import { isCalendarDate, isHttpUrl, isLangTag } from './format-checks.ts';
 import { MessageSink, RULES } from './messages.ts';
 import type { RuleId } from './messages.ts';
 import type { ArticleFrontmatter, ContentMessage } from './types.ts';
 import { describeType, readYaml } from './yaml-read.ts';
 import type { YamlPlaces } from './yaml-read.ts';
+import { unknownFieldHint } from './yaml-fields.ts';
 
 /** Text that must say something: surrounding white space (e.g. from `>` scalars) is dropped. */
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -130,9 +131,7 @@ function reportIssue(issue: core.$ZodIssue, data: object, places: YamlPlaces, si
   if (issue.code === 'unrecognized_keys') {
     const known = KNOWN_KEYS[typeof path[0] === 'string' ? path[0] : ''] ?? [];
     for (const key of issue.keys) {
-      const guess = closestName(key, known);
-      const hint = guess ? `did you mean "${guess}"?` : `the fields here are ${known.join(', ')}`;
-      sink.error(RULES.fieldUnknown, `unknown field; ${hint}`, {
+      sink.error(RULES.fieldUnknown, `unknown field; ${unknownFieldHint(key, known)}`, {
         place: at([...path, key]),
         subject: fieldName([...path, key]),
         subjectKind: 'field',

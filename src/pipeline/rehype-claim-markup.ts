@@ -17,7 +17,8 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { h } from 'hastscript';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
-import { claimLabel, KIND_LABEL, RATING_LABEL, RATING_SYMBOL, UNRATED_SYMBOL } from './labels.ts';
+import { badgeContent, claimLabel, KIND_LABEL } from '../model/labels.ts';
+import { BLOCK_TAGS } from '../model/blocks.ts';
 import { noteRecord } from './note-record.ts';
 import type { ClaimKind, HistoryEntry, Rating } from './types.ts';
 
@@ -50,9 +51,6 @@ declare module 'vfile' {
   }
 }
 
-/** Opinions and predictions have no rating; this is what their badge says. Matches claimLabel. */
-const NOT_RATED = 'Not rated';
-const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'td', 'th', 'dt', 'dd']);
 const HEADING = /^h([1-6])$/;
 
 /** Where one aside goes and which claims it holds. */
@@ -62,10 +60,6 @@ interface NotesGroup {
   blockId: string;
   what: 'paragraph' | 'heading' | 'list item' | 'table' | 'headline';
   claims: MarkupClaim[];
-}
-
-export function symbolFor(kind: ClaimKind, rating?: Rating): string {
-  return rating ? RATING_SYMBOL[rating] : UNRATED_SYMBOL[kind as 'opinion' | 'prediction'];
 }
 
 export default function rehypeClaimMarkup(options: ClaimMarkupOptions) {
@@ -181,7 +175,7 @@ function marker(claim: MarkupClaim): Element {
       dataKind: claim.kind,
       ariaLabel: `Note ${claim.number}: ${claimLabel(claim.kind, claim.rating)}`,
     },
-    h('span', { ariaHidden: 'true' }, symbolFor(claim.kind, claim.rating)),
+    h('span', { ariaHidden: 'true' }, badgeContent(claim.kind, claim.rating).symbol),
     h('span', { className: ['claim-marker-n'] }, String(claim.number)),
   );
 }
@@ -207,9 +201,13 @@ function aside(group: NotesGroup, level: number): Element {
 }
 
 function noteSection(claim: MarkupClaim, level: number): Element {
-  const badge = claim.rating
-    ? h('span', { className: ['badge'], dataRating: claim.rating }, h('span', { ariaHidden: 'true' }, RATING_SYMBOL[claim.rating]), ` ${RATING_LABEL[claim.rating]}`)
-    : h('span', { className: ['badge'], dataKind: claim.kind }, h('span', { ariaHidden: 'true' }, symbolFor(claim.kind)), ` ${NOT_RATED}`);
+  const { symbol, word } = badgeContent(claim.kind, claim.rating);
+  const badge = h(
+    'span',
+    { className: ['badge'], ...(claim.rating ? { dataRating: claim.rating } : { dataKind: claim.kind }) },
+    h('span', { ariaHidden: 'true' }, symbol),
+    ` ${word}`,
+  );
   return h(
     'section',
     // Not a labelled region: the aside around it is the landmark, and its heading names the note.

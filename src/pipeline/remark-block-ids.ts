@@ -8,6 +8,7 @@
 import type { Heading, ListItem, Nodes, Paragraph, Parents, Root, TableCell } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visitParents } from 'unist-util-visit-parents';
+import { BLOCK_TYPES } from '../model/blocks.ts';
 import { isReservedId } from './page-ids.ts';
 
 /** The blocks that get ids: the same blocks that claims anchor in. */
@@ -44,7 +45,7 @@ function createIdRegistry(taken: Iterable<string>) {
 }
 
 function isBlock(node: Nodes): node is Block {
-  return node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell';
+  return BLOCK_TYPES.has(node.type);
 }
 
 function setId(node: Nodes, id: string): void {

@@ -18,6 +18,7 @@ import { unified } from 'unified';
 import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
+import { CITATION, hasCitation } from '../model/citation.ts';
 import { curlyQuotes } from './typography.ts';
 import { checkMarkdownLimits } from './markdown-limits.ts';
 import type { MarkdownLimitProblem } from './markdown-limits.ts';
@@ -74,9 +75,6 @@ export const noteSchema: SanitizeSchema = {
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'] },
 };
 
-/** `[^source-id]` as the text shows it when GFM found no definition for it. */
-const CITATION = /\[\^([^\]\s]+)\]/g;
-const HAS_CITATION = /\[\^[^\]\s]+\]/;
 
 interface NoteCitation extends Node {
   type: 'noteCitation';
@@ -94,7 +92,7 @@ declare module 'mdast' {
 }
 
 const parser = unified().use(remarkParse).use(remarkGfm);
-const toHtml = unified()
+const toSafeHast = unified()
   .use(remarkRehype) // no allowDangerousHtml: raw HTML nodes are dropped here
   .use(rehypeSanitize, noteSchema);
 const stringifier = unified().use(rehypeStringify);
@@ -127,7 +125,7 @@ export function renderNote(markdown: string, ctx: NoteContext): RenderedNote {
   };
   replaceCitations(mdast, citation);
 
-  const hast = toHtml.runSync(mdast) as HastRoot;
+  const hast = toSafeHast.runSync(mdast) as HastRoot;
   addCitationIds(hast, targets, ctx.describedBy ?? 'sources-heading');
   addExternalRel(hast);
   return {
@@ -211,7 +209,7 @@ function replaceCitations(tree: Root, citation: (sourceId: string) => NoteCitati
       if (cite && !link) replacement.push(cite);
       edits.push({ parent, node, replacement });
       if (cite && link) putAfterLink(ancestors, link, cite);
-    } else if (node.type === 'text' && HAS_CITATION.test(node.value)) {
+    } else if (node.type === 'text' && hasCitation(node.value)) {
       const replacement: PhrasingContent[] = [];
       const moved: NoteCitation[] = [];
       let last = 0;

@@ -16,7 +16,7 @@ import { parse as parseYaml } from 'yaml';
 import { FIXTURES, astroBuild, folders } from '../integration/support.ts';
 import { builtPages } from '../support/site.ts';
 import { formatDate } from '../../src/pipeline/format-date.ts';
-import { RATING_LABEL } from '../../src/pipeline/labels.ts';
+import { RATING_LABEL } from '../../src/model/labels.ts';
 
 const REPORT_URL = 'https://forms.example.org/report?claim={url}';
 const SITE = 'https://edition.example';

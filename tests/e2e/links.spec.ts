@@ -7,7 +7,7 @@ import { curlyQuotes } from '../../src/pipeline/typography.ts';
 import { test, expect, type Page } from '@playwright/test';
 import { articles, claimsInPageOrder, squash, type ArticleFixture } from '../support/site.ts';
 import { articleTextFromPage } from '../support/article-text.ts';
-import { KIND_LABEL, RATING_LABEL } from '../../src/pipeline/labels.ts';
+import { KIND_LABEL, RATING_LABEL } from '../../src/model/labels.ts';
 import type { ClaimKind, Rating } from '../../src/pipeline/types.ts';
 
 interface ClaimYaml {

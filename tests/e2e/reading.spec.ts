@@ -7,7 +7,7 @@ import { curlyQuotes } from '../../src/pipeline/typography.ts';
 import { test, expect, type Page, type Locator } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { articles } from '../support/site.ts';
-import { claimLabel } from '../../src/pipeline/labels.ts';
+import { claimLabel } from '../../src/model/labels.ts';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const WIDE = 1280;

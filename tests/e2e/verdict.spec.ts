@@ -5,7 +5,7 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { articles, claimsInPageOrder } from '../support/site.ts';
-import { RATING_LABEL } from '../../src/pipeline/labels.ts';
+import { RATING_LABEL } from '../../src/model/labels.ts';
 
 const SCREENS = [
   { name: 'desktop', width: 1280, height: 800 },
