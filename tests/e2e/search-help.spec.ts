@@ -8,7 +8,7 @@ import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { articles } from '../support/site.ts';
 import { nearestWord } from '../../src/lib/search-words.ts';
-import { RATING_LABEL } from '../../src/pipeline/labels.ts';
+import { RATING_LABEL } from '../../src/model/labels.ts';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const claims = articles().flatMap((a) => ((a.annotations.claims ?? []) as any[]).map((c) => ({ ...c, slug: a.slug })));
