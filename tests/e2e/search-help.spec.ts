@@ -92,6 +92,8 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 
       const every = await allResultLinks(page, claims.length);
       expect([...every].sort()).toEqual(claims.map(claimPath).sort()); // every claim, and nothing else
       await expect(page.locator('[data-search-none]')).toBeHidden();
+      const found = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+      expect(found.violations.map((v) => v.id)).toEqual([]);
 
       const pane = page.locator('pagefind-filter-pane');
       const group = pane.locator('details[data-filter-name="rating"]');
