@@ -10,8 +10,9 @@
  * results, announced to screen readers. Other pages load nothing of Pagefind.
  */
 import { renderResult, type ResultData } from './search-render.ts';
+import { searchHelp, type HelpInstance } from './search-help.ts';
 
-interface PagefindInstance {
+interface PagefindInstance extends HelpInstance {
   triggerSearch(term: string): void;
   triggerLoad(): Promise<void>;
   registerInput(component: unknown, capabilities?: Record<string, boolean>): void;
@@ -49,6 +50,11 @@ function setup(root: HTMLElement) {
   const ui = root.querySelector<HTMLElement>('[data-search-ui]')!;
   const status = root.querySelector<HTMLElement>('[data-search-status]')!;
   root.hidden = false;
+  // Suggestions, no-results help and browsing (an empty query lists every claim).
+  const help = searchHelp(root, (term) => {
+    input.value = term;
+    void run(term);
+  });
   document.querySelector<HTMLElement>('[data-search-fallback]')?.setAttribute('hidden', '');
 
   let instance: Promise<PagefindInstance> | null = null;
@@ -91,6 +97,7 @@ function setup(root: HTMLElement) {
       pf.registerInput(Object.assign(form, { inputEl: input, focus: () => input.focus() }), { keyboardNavigation: true });
       pf.on('results', () => (status.textContent = ''));
       pf.on('error', failed);
+      help.attach(pf);
       // Pagefind's worker, WebAssembly, metadata and filters, before the first query.
       void pf.triggerLoad();
       ready = true;
@@ -114,7 +121,7 @@ function setup(root: HTMLElement) {
     else url.searchParams.delete('q');
     history.replaceState(history.state, '', url);
     ui.hidden = false;
-    pf.triggerSearch(q);
+    help.search(pf, q);
   };
 
   input.addEventListener('focus', () => void loaded(), { once: true });
@@ -138,6 +145,13 @@ function setup(root: HTMLElement) {
   if (initial && initial.trim()) {
     input.value = initial;
     void run(initial);
+  } else if (help.requested) {
+    // `/search/?browse` or `/search/?rating=…`: every claim, or those the filters name.
+    void loaded().then((pf) => {
+      if (!pf) return;
+      ui.hidden = false;
+      void help.browse(pf);
+    });
   } else {
     // Otherwise at the reader's first sign of intent (a pointer, a touch, a key, focus), or
     // once the page has been quiet for a few seconds. Not straight after load: evaluating the
