@@ -28,4 +28,8 @@ describe('bottomLine', () => {
     assert.deepEqual(bottomLine({ assessmentHtml: '<p>First <em>one</em>.</p>\n<p>Second.</p>' }), { html: 'First <em>one</em>.' });
     assert.equal(bottomLine({}), undefined);
   });
+  it('leaves the citations to the full assessment, so no id or source link is written twice', () => {
+    const assessmentHtml = '<p>Right on dates <sup class="cite"><a href="#source-1" id="ref-assessment-1" aria-describedby="sources-heading">1</a></sup>; wrong on cost <sup class="cite"><a href="#source-2" id="ref-assessment-2">2</a></sup>.</p>';
+    assert.deepEqual(bottomLine({ assessmentHtml }), { html: 'Right on dates; wrong on cost.' });
+  });
 });

@@ -53,10 +53,17 @@ export function topProblems<T extends Pick<StoredClaim, 'rating' | 'number'>>(cl
 
 /**
  * The bottom line: the editors' `article.verdict`, else the first paragraph of their assessment
- * (as HTML, citations and all), else nothing.
+ * without its citations, else nothing. The citations stay in the full assessment, one step away:
+ * copied here they would give the page (and the home page, which has no source list) a second
+ * element with each citation's id and links to sources it does not list.
  */
 export function bottomLine(edition: Pick<StoredEdition, 'verdict' | 'assessmentHtml'>): { text: string } | { html: string } | undefined {
   if (edition.verdict) return { text: edition.verdict };
   const first = edition.assessmentHtml?.match(/<p>[\s\S]*?<\/p>/)?.[0];
-  return first ? { html: first.slice(3, -4) } : undefined;
+  return first ? { html: withoutCitations(first.slice(3, -4)) } : undefined;
+}
+
+/** Our own citation markup (render-note.ts writes `<sup class="cite">…</sup>`, never nested), and the space before it. */
+function withoutCitations(html: string): string {
+  return html.replace(/\s*<sup class="cite">[\s\S]*?<\/sup>/g, '');
 }

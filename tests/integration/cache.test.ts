@@ -55,6 +55,7 @@ test('a change to the pipeline code changes the digest, so cached articles are r
       const root = join(scratch, name);
       cpSync('src/pipeline', join(root, 'src/pipeline'), { recursive: true, filter: (p) => !p.includes('fixtures') && !p.endsWith('.test.ts') });
       cpSync('src/content', join(root, 'src/content'), { recursive: true }); // the loader and its sibling modules
+      cpSync('src/model', join(root, 'src/model'), { recursive: true }); // the vocabulary the pipeline imports
       return root;
     });
     const someFile = readdirSync(join(copies[1], 'src/pipeline')).find((f) => f.endsWith('.ts'))!;
