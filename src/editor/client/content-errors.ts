@@ -5,17 +5,8 @@
  * when the errors are gone, the page reloads, so it shows the fixed content.
  */
 import { EDITOR_API, sheet } from './api.ts';
-
-interface ShownError {
-  file: string;
-  line: number;
-  column: number;
-  subject?: string;
-  subjectKind?: string;
-  ruleId: string;
-  reason: string;
-  text: string;
-}
+// A type only: erased from the browser bundle, so none of the dev server's code comes with it.
+import type { ShownError } from '../content-status.ts';
 
 const STYLES = sheet(`
   :host { position: fixed; inset: 0 0 auto 0; z-index: 1000; font: 15px/1.45 system-ui, sans-serif; }
