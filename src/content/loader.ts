@@ -14,10 +14,10 @@
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { pipelineFingerprint } from '../pipeline/render-article.ts';
 import type { ArticleInput } from '../pipeline/render-article.ts';
 import { ContentError, formatMessage } from '../pipeline/messages.ts';
 import type { RenderedArticle } from '../pipeline/types.ts';
+import { contentFingerprint } from './fingerprint.ts';
 import { renderEach } from './render-pool.ts';
 import { settle } from './render-outcome.ts';
 import { storedEdition } from './stored-edition.ts';
@@ -62,6 +62,7 @@ async function loadAll(context: LoaderContext, root: string): Promise<void> {
   const problems: string[][] = [];
   const seen = new Set<string>();
   const toRender: { input: ArticleInput; digest: string; problems: string[] }[] = [];
+  const fingerprint = contentFingerprint();
 
   for (const slug of slugs) {
     const folder = join(root, slug);
@@ -79,8 +80,9 @@ async function loadAll(context: LoaderContext, root: string): Promise<void> {
     seen.add(slug);
     const articleSource = readFileSync(articleFile, 'utf8');
     const annotationsSource = readFileSync(annotationsFile, 'utf8');
-    // Both files and the pipeline's own code make the digest, so editing any of them re-renders.
-    const digest = generateDigest(`${pipelineFingerprint}\0${articleSource}\0${annotationsSource}`);
+    // Both files and what else decides the stored entry (fingerprint.ts) make the digest, so editing
+    // any of them re-renders; the digest is also the cacheKey of the article's pages (src/lib/site.ts).
+    const digest = generateDigest(`${fingerprint}\0${articleSource}\0${annotationsSource}`);
     if (store.get(slug)?.digest === digest) continue;
     const itsProblems: string[] = [];
     problems.push(itsProblems);

@@ -6,9 +6,6 @@
  * matter, annotations, anchoring, notes) is collected, and if any is an error
  * a single `ContentError` carries them all.
  */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Element, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Heading, Nodes, Parent, PhrasingContent, Root } from 'mdast';
@@ -336,17 +333,3 @@ function takeInnerHtml(tree: HastRoot, id: string): string | undefined {
   tree.children.splice(index, 1);
   return toHtml(element.children);
 }
-
-/**
- * Changes whenever the pipeline's own code does, so a content cache keyed on
- * article + annotations + this string is invalidated by code changes too.
- */
-export const pipelineFingerprint: string = (() => {
-  const dir = fileURLToPath(new URL('.', import.meta.url));
-  const hash = createHash('sha256');
-  for (const name of readdirSync(dir).sort()) {
-    if (!name.endsWith('.ts') || name.endsWith('.test.ts')) continue;
-    hash.update(name).update('\0').update(readFileSync(`${dir}${name}`)).update('\0');
-  }
-  return hash.digest('hex').slice(0, 16);
-})();
