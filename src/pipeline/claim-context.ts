@@ -31,10 +31,26 @@ export function blockOfClaim(tree: Root, claimId: string): Element | undefined {
   return block;
 }
 
+/** The snippets of several claims (see claimContextHtml), from one walk of the tree; '' where a claim is not found. */
+export function claimContextsHtml(tree: Root, claimIds: string[]): Map<string, string> {
+  const wanted = new Map(claimIds.map((id) => [`claim-${id}`, id]));
+  const blocks = new Map<string, Element | undefined>();
+  visitParents(tree, 'element', (node, ancestors) => {
+    const id = wanted.get(String(node.properties.id));
+    if (id === undefined || blocks.has(id)) return;
+    blocks.set(id, ancestors.findLast((a): a is Element => a.type === 'element' && BLOCK_TAGS.has(a.tagName)));
+  });
+  return new Map(claimIds.map((id) => [id, contextOf(blocks.get(id), id)]));
+}
+
 export function claimContextHtml(tree: Root, claimId: string): string {
-  const block = blockOfClaim(tree, claimId);
+  return contextOf(blockOfClaim(tree, claimId), claimId);
+}
+
+function contextOf(block: Element | undefined, claimId: string): string {
   if (!block) return '';
-  let children = structuredClone(block.children);
+  // No copy needed: clean() builds new elements and trimEdges new edge texts; nothing is changed in place.
+  let children = block.children;
   const firstFlow = children.findIndex((c) => c.type === 'element' && FLOW_TAGS.has(c.tagName));
   if (firstFlow !== -1) children = children.slice(0, firstFlow);
   return toHtml({ type: 'element', tagName: 'p', properties: {}, children: trimEdges(clean(children, claimId)) });
