@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { checkSite, formatProblem } from '../../scripts/link-check.ts';
 import {
   FIXTURES, all, astroBuild, attr, byId, closest, filesUnder, folders, hasClass, isInside, normalise,
-  readArticles, readPage, readerText, textAround, type El,
+  pagefind, readArticles, readPage, readerText, textAround, type El,
 } from './support.ts';
 
 const { dist, cache } = folders('fixtures');
@@ -176,6 +176,9 @@ test('a note with <script>, an onerror attribute or a javascript: link renders h
 });
 
 test('the fixture build passes the link check', () => {
+  // Indexed as `npm run build` does: the search page names Pagefind's files, which must exist.
+  const index = pagefind(dist);
+  assert.equal(index.status, 0, index.output.slice(-2000));
   const problems = checkSite(dist, { contentDir: FIXTURES });
   assert.deepEqual(problems.map(formatProblem), []);
 });
