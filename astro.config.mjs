@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import cspStyleHashes from './src/integrations/csp-style-hashes.ts';
+import editorTools from './src/integrations/editor-tools.ts';
 
 // The public address and the sub-path the site is served under are deployment
 // facts, so they come from the environment (see README, "Deploying").
@@ -21,7 +22,8 @@ export default defineConfig({
   // src/integrations/csp-style-hashes.ts then allows each inline <style> by hash in dist/_headers.
   // concurrency 1 (Astro's default) is required by the incremental build: above 1 it is off.
   build: { format: 'directory', inlineStylesheets: 'always', concurrency: 1 },
-  integrations: [sitemap(), cspStyleHashes()],
+  // editorTools works in `astro dev` only (docs/editing.md); the build gets none of it.
+  integrations: [sitemap(), cspStyleHashes(), editorTools({ articles: `${process.env.CONTENT_DIR ?? 'content'}/articles` })],
   // Articles never go through Astro's Markdown processor: the content loader
   // renders them with our own unified pipeline (src/pipeline).
   devToolbar: { enabled: false },

@@ -6,7 +6,13 @@ const port = Number(process.env.E2E_PORT ?? 4321);
 const dist = process.env.DIST_DIR ?? 'dist';
 
 export default defineConfig({
-  testDir: 'tests/e2e',
+  // 'site': the built site in dist/; 'dev': the editors' tools, against an `astro dev` server that
+  // tests/e2e-dev starts itself (on E2E_DEV_PORT, default E2E_PORT + 10) over a temporary copy of
+  // a fixture article.
+  projects: [
+    { name: 'site', testDir: 'tests/e2e' },
+    { name: 'dev', testDir: 'tests/e2e-dev', timeout: 120_000 },
+  ],
   fullyParallel: true,
   workers: 2,
   forbidOnly: !!process.env.CI,

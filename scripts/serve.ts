@@ -3,7 +3,7 @@
  * folder, 404.html for unknown paths, and the headers listed in its `_headers`
  * file (the Netlify / Cloudflare Pages format), so tests see production's CSP.
  *
- *   node scripts/serve.ts [dir=dist] [port=4321] [base=/]
+ *   node scripts/serve.ts [dir=dist] [port=4321] [base=/]      (port 0: any free port, printed)
  */
 import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
@@ -49,6 +49,8 @@ createServer((req, res) => {
   files(req, res, () => {
     res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(notFound);
   });
-}).listen(port, '127.0.0.1', () => {
-  console.log(`Serving ${dir} at http://127.0.0.1:${port}${prefix}/`);
+}).listen(port, '127.0.0.1', function (this: import('node:net').Server) {
+  // Port 0 lets the system pick a free port; the line says which (tests read it).
+  const { port: actual } = this.address() as import('node:net').AddressInfo;
+  console.log(`Serving ${dir} at http://127.0.0.1:${actual}${prefix}/`);
 });

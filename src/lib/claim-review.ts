@@ -19,6 +19,8 @@ export interface ClaimReviewInput {
   siteUrl: string;
   /** When the annotations were last checked (the review's publication date). */
   reviewed?: string | undefined;
+  /** When this claim was last corrected or checked (see lastModified in src/pipeline/history-text.ts). */
+  modified?: string | undefined;
 }
 
 /** Where the claim was published: the first publication, then each republished copy. */
@@ -42,9 +44,11 @@ interface Appearance {
  *   plus a 1–5 value where the rating has a place on that scale;
  * - datePublished: when the annotations were last checked (`article.checked`); omitted when
  *   the annotations do not say, rather than guessed;
+ * - dateModified: the later of the claim's latest correction (`history`) and its own check
+ *   (`checked`, else the article's); omitted when neither is known;
  * - author: the site, as an Organization.
  */
-export function claimReview({ claim, frontmatter: fm, claimUrl, siteName, siteUrl, reviewed }: ClaimReviewInput) {
+export function claimReview({ claim, frontmatter: fm, claimUrl, siteName, siteUrl, reviewed, modified }: ClaimReviewInput) {
   if (!claim.rating) return undefined;
   const value = RATING_VALUE[claim.rating];
   const author = { '@type': 'Person', name: fm.author.name };
@@ -69,6 +73,7 @@ export function claimReview({ claim, frontmatter: fm, claimUrl, siteName, siteUr
     url: claimUrl,
     claimReviewed: claim.exact,
     ...(reviewed ? { datePublished: reviewed } : {}),
+    ...(modified ? { dateModified: modified } : {}),
     author: { '@type': 'Organization', name: siteName, url: siteUrl },
     itemReviewed: {
       '@type': 'Claim',

@@ -14,10 +14,11 @@
  * (see `articleTextFromPage` in tests/support/article-text.ts).
  */
 import { noteHtmlOf, type StoredClaim, type StoredEdition } from '../content/stored-edition.ts';
+import { lastModified } from '../pipeline/history-text.ts';
 import { KIND_LABEL, RATING_LABEL } from '../pipeline/labels.ts';
 
 export interface AnnotationInput {
-  edition: Pick<StoredEdition, 'frontmatter' | 'text' | 'claims' | 'checked' | 'bodyHtml' | 'headNotesHtml'>;
+  edition: Pick<StoredEdition, 'frontmatter' | 'text' | 'claims' | 'checked' | 'reply' | 'bodyHtml' | 'headNotesHtml'>;
   /** Absolute URL of the article page (the target's source). */
   articleUrl: string;
   /** Absolute URL of this JSON-LD file (the collection's id). */
@@ -89,7 +90,7 @@ export function annotation(claim: StoredClaim, input: AnnotationInput) {
     type: 'Annotation',
     motivation: 'assessing',
     creator: { type: 'Organization', name: input.siteName, homepage: input.siteUrl },
-    ...(edition.checked ? { modified: edition.checked } : {}),
+    ...withModified(lastModified(claim.history, claim.checked ?? edition.checked)),
     body: [
       { type: 'TextualBody', purpose: 'classifying', value: KIND_LABEL[claim.kind], format: 'text/plain', language: 'en' },
       ...(claim.rating
@@ -107,10 +108,54 @@ export function annotation(claim: StoredClaim, input: AnnotationInput) {
   };
 }
 
-/** The whole collection: one page holding every claim, in text order. */
+function withModified(date: string | undefined) {
+  return date ? { modified: date } : {};
+}
+
+interface ReplyInput {
+  by: string;
+  date: string;
+  url?: string | undefined;
+  html: string;
+}
+
+/**
+ * A reply from the author or publisher: an Annotation with motivation `replying`, created by
+ * them (not by us), whose target is the annotation it answers (a claim's), or the collection
+ * (a reply to the notes as a whole).
+ */
+export function replyAnnotation(reply: ReplyInput, id: string, target: string, articleUrl: string) {
+  return {
+    id,
+    type: 'Annotation',
+    motivation: 'replying',
+    creator: { type: 'Person', name: reply.by },
+    created: reply.date,
+    body: [
+      { type: 'TextualBody', purpose: 'replying', value: absoluteLinks(reply.html, articleUrl), format: 'text/html' },
+      ...(reply.url ? [{ id: reply.url, type: 'Text', format: 'text/html', purpose: 'linking' }] : []),
+    ],
+    target,
+  };
+}
+
+/** The replies in the article: to the notes as a whole first, then to claims in text order. */
+function replies(input: AnnotationInput) {
+  const { edition, collectionUrl, articleUrl } = input;
+  return [
+    ...(edition.reply ? [replyAnnotation(edition.reply, `${collectionUrl}#reply`, collectionUrl, articleUrl)] : []),
+    ...edition.claims.flatMap((claim) =>
+      claim.reply && claim.replyHtml
+        ? [replyAnnotation({ ...claim.reply, html: claim.replyHtml }, `${collectionUrl}#${claim.id}-reply`, `${collectionUrl}#${claim.id}`, articleUrl)]
+        : [],
+    ),
+  ];
+}
+
+/** The whole collection: one page holding every claim, in text order, then the replies. */
 export function annotationCollection(input: AnnotationInput) {
   const { edition } = input;
-  const items = edition.claims.map((claim) => annotation(claim, input));
+  const items = [...edition.claims.map((claim) => annotation(claim, input)), ...replies(input)];
   return {
     '@context': 'http://www.w3.org/ns/anno.jsonld',
     id: input.collectionUrl,

@@ -3,6 +3,7 @@
  * article. `citer(prefix)` gives one note its `cite` callback; back-ref ids are `<prefix>-1`,
  * `<prefix>-2`, … in that note.
  */
+import { withCleanUrls } from './clean-url.ts';
 import type { CitationTarget } from './render-note.ts';
 import type { RenderedSource, SourceEntry } from './types.ts';
 
@@ -19,7 +20,7 @@ export function createCitations(sources: SourceEntry[]) {
         if (!source) return undefined;
         let rendered = numbered.get(sourceId);
         if (!rendered) {
-          rendered = { ...source, number: numbered.size + 1, origin: 'annotation', citedBy: [] };
+          rendered = { ...withCleanUrls(source), number: numbered.size + 1, origin: 'annotation', citedBy: [] };
           numbered.set(sourceId, rendered);
         }
         const backrefId = `${prefix}-${++count}`;

@@ -1,4 +1,4 @@
-import type { ClaimKind, Rating } from './types.ts';
+import type { ClaimKind, Rating, SourceType } from './types.ts';
 
 /**
  * The words and symbols readers see for kinds and ratings. Pages, notes, the
@@ -58,3 +58,24 @@ export function claimLabel(kind: ClaimKind, rating?: Rating): string {
     ? `${KIND_LABEL[kind]}, rated ${RATING_LABEL[rating].toLowerCase()}`
     : `${KIND_LABEL[kind]}, not rated`;
 }
+
+/** A source's type in words, shown beside it wherever it appears (never an icon alone). */
+export const SOURCE_TYPE_LABEL: Record<SourceType, string> = {
+  primary: 'Primary document',
+  official: 'Official statement',
+  news: 'News report',
+  commentary: 'Analysis or commentary',
+  reference: 'Reference work',
+  'state-media': 'State-affiliated media',
+  copy: 'Copy of another source',
+};
+
+export const SOURCE_TYPE_MEANING: Record<SourceType, string> = {
+  primary: 'The record itself: a treaty, law, court ruling, official record or data set.',
+  official: 'A government, party or organisation speaking for itself: a statement, speech or ministry page.',
+  news: 'Reporting by a news organisation.',
+  commentary: 'Opinion or analysis: cited for what its author argued, not as proof of fact.',
+  reference: 'An encyclopaedia, handbook or database compiled by others.',
+  'state-media': 'An outlet under the editorial control of a state: cited for what that state says.',
+  copy: 'A republished or mirrored copy of another source, which is named beside it.',
+};

@@ -31,6 +31,14 @@ export const RULES = {
   quoteNotFound: 'quote-not-found',
   quoteAmbiguous: 'quote-ambiguous',
   claimsOverlap: 'claims-overlap',
+  unknownSourceType: 'unknown-source-type',
+  originalNotAllowed: 'original-not-allowed',
+  duplicateSource: 'duplicate-source',
+  urlTracking: 'url-tracking',
+  weakSources: 'weak-sources',
+  unknownChange: 'unknown-change',
+  historyOrder: 'history-order',
+  historyMismatch: 'history-mismatch',
   /** A bug in the pipeline, not in the content; check-content reports it so a crash still fails. */
   internalError: 'internal-error',
 } as const;

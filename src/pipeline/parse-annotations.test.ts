@@ -36,6 +36,8 @@ test('every annotations rule of the contract has a fixture', () => {
     RULES.yamlSyntax, RULES.fieldMissing, RULES.fieldType, RULES.fieldUnknown, RULES.idFormat, RULES.duplicateId,
     RULES.unknownKind, RULES.unknownRating, RULES.ratingMissing, RULES.ratingNotAllowed, RULES.urlScheme,
     RULES.dateFormat, RULES.sourceUndefined, RULES.sourceUncited,
+    RULES.unknownSourceType, RULES.originalNotAllowed, RULES.duplicateSource, RULES.urlTracking, RULES.weakSources,
+    RULES.unknownChange, RULES.historyOrder, RULES.historyMismatch,
   ];
   for (const rule of annotationRules) assert.ok(covered.has(rule), `no fixture for ${rule}`);
 });

@@ -11,14 +11,16 @@ import type { ClaimEntry, ClaimKind, ContentMessage, ParsedAnnotations, Place, R
 import { closestName, isCalendarDate, isHttpUrl, isId, isPartialDate } from './formats.ts';
 import { MessageSink, RULES, showValue, sortMessages } from './messages.ts';
 import { describeType, readYaml } from './yaml-read.ts';
+import { ARTICLE_EDITORIAL_KEYS, CLAIM_EDITORIAL_KEYS, readArticleEditorial, readClaimEditorial } from './parse-history.ts';
 import type { YamlPlaces } from './yaml-read.ts';
+import { SOURCE_RECORD_KEYS, checkSources, readSourceRecord } from './parse-sources.ts';
 
 export type { ParsedAnnotations, Place } from './types.ts';
 
 const TOP_KEYS = ['sources', 'article', 'claims'] as const;
-const SOURCE_KEYS = ['title', 'publisher', 'date', 'url', 'excerpt'] as const;
-const ARTICLE_KEYS = ['assessment', 'context', 'checked'] as const;
-const CLAIM_KEYS = ['id', 'quote', 'prefix', 'suffix', 'kind', 'rating', 'summary', 'note', 'topics'] as const;
+const SOURCE_KEYS = ['title', 'publisher', 'date', 'url', 'excerpt', ...SOURCE_RECORD_KEYS] as const;
+const ARTICLE_KEYS = ['assessment', 'context', 'checked', ...ARTICLE_EDITORIAL_KEYS] as const;
+const CLAIM_KEYS = ['id', 'quote', 'prefix', 'suffix', 'kind', 'rating', 'summary', 'note', 'topics', ...CLAIM_EDITORIAL_KEYS] as const;
 const RATED_KINDS: readonly ClaimKind[] = ['fact', 'interpretation'];
 
 /** Guards against runaway values; a quote lies within one paragraph, a summary is one sentence. */
@@ -68,6 +70,7 @@ export function parseAnnotations(source: string, file: string): ParsedAnnotation
   parsed.article = readArticle(ctx, data.article, parsed.positions);
   parsed.claims = readClaims(ctx, data.claims, parsed.positions);
   checkCitations(ctx, data, parsed);
+  checkSources(ctx, parsed);
   return done();
 }
 
@@ -129,6 +132,7 @@ function readSources(ctx: Context, raw: unknown, positions: Map<string, Place>):
       });
     }
     const excerpt = readText(ctx, entry, path, 'excerpt', subject, { max: MAX_LENGTH.markdown });
+    const record = readSourceRecord(ctx, entry, path);
     sources.push({
       id,
       title: title ?? '',
@@ -136,6 +140,7 @@ function readSources(ctx: Context, raw: unknown, positions: Map<string, Place>):
       ...(date !== undefined && { date }),
       ...(url !== undefined && isHttpUrl(url) && { url }),
       ...(excerpt !== undefined && { excerpt }),
+      ...record,
     });
   }
   return sources;
@@ -165,6 +170,7 @@ function readArticle(ctx: Context, raw: unknown, positions: Map<string, Place>):
   if (checked !== undefined) article.checked = checked;
   const checkedPlace = ctx.places.field(['article', 'checked']);
   if (checkedPlace) positions.set('article:checked', checkedPlace);
+  Object.assign(article, readArticleEditorial(ctx, raw));
   return article;
 }
 
@@ -248,6 +254,7 @@ function readClaim(
   const summary = readSummary(ctx, item, path, subject);
   const note = readText(ctx, item, path, 'note', subject, { required: true, max: MAX_LENGTH.markdown });
   const topics = readTopics(ctx, item, path, subject);
+  const editorial = readClaimEditorial(ctx, item, path, subject, { rating, kind });
 
   if (id === undefined || duplicate || quote === undefined) return undefined;
   return {
@@ -261,6 +268,7 @@ function readClaim(
     summary: summary ?? '',
     note: note ?? '',
     topics,
+    ...editorial,
   };
 }
 

@@ -18,7 +18,8 @@ import { h } from 'hastscript';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { claimLabel, KIND_LABEL, RATING_LABEL, RATING_SYMBOL, UNRATED_SYMBOL } from './labels.ts';
-import type { ClaimKind, Rating } from './types.ts';
+import { noteRecord } from './note-record.ts';
+import type { ClaimKind, HistoryEntry, Rating } from './types.ts';
 
 export interface MarkupClaim {
   id: string;
@@ -31,6 +32,9 @@ export interface MarkupClaim {
   exact: string;
   /** The rendered note (see render-note.ts), inserted as is. */
   note: Root;
+  /** The latest correction and a reply's author and date, shown under the note (note-record.ts). */
+  update?: HistoryEntry | undefined;
+  reply?: { by: string; date: string } | undefined;
 }
 
 export interface ClaimMarkupOptions {
@@ -237,6 +241,7 @@ function noteSection(claim: MarkupClaim, level: number): Element {
         h('span', { className: ['sr-only'] }, ` ${claim.number}`),
       ),
     ),
+    ...noteRecord(claim),
   );
 }
 

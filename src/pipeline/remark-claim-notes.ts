@@ -11,6 +11,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { ArticleData } from './article-data.ts';
 import type {} from './remark-anchor-claims.ts';
+import { latestChange } from './history-text.ts';
 import { renderNote } from './render-note.ts';
 import type { RenderedNote } from './render-note.ts';
 
@@ -29,7 +30,10 @@ export default function remarkClaimNotes() {
       const claim = claimsById.get(anchor.id)!;
       const note = renderNote(claim.note, { claimId: claim.id, cite: data.citations.citer(`cite-${index + 1}`, claim.id) });
       data.notes.set(claim.id, note);
-      data.markupClaims.push({ id: claim.id, number: index + 1, kind: claim.kind, rating: claim.rating, summary: claim.summary, exact: anchor.exact, note: note.hast });
+      data.markupClaims.push({
+        id: claim.id, number: index + 1, kind: claim.kind, rating: claim.rating, summary: claim.summary, exact: anchor.exact, note: note.hast,
+        update: latestChange(claim.history), reply: claim.reply,
+      });
     }
     const { assessment, context } = data.annotations.article;
     if (assessment) data.assessment = renderNote(assessment, { cite: data.citations.citer('ref-assessment') });

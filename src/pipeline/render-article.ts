@@ -18,10 +18,12 @@ import type { VFileMessage } from 'vfile-message';
 import type { ArticleData } from './article-data.ts';
 import { articleProcessor, StopRendering } from './article-processor.ts';
 import { createCitations } from './citations.ts';
+import { cleanUrl } from './clean-url.ts';
 import { ContentError, hasErrors, sortMessages } from './messages.ts';
 import { parseAnnotations } from './parse-annotations.ts';
 import { parseArticle } from './parse-article.ts';
-import type { ContentMessage, RenderedArticle, RenderedClaim, RenderedSource } from './types.ts';
+import { renderNote } from './render-note.ts';
+import type { ContentMessage, RenderedArticle, RenderedClaim, RenderedSource, Reply } from './types.ts';
 
 export interface ArticleInput {
   slug: string;
@@ -35,7 +37,22 @@ export interface ArticleInput {
 /** The blocks of the text, as remark-anchor-claims counts them. */
 const BLOCK_TYPES = new Set(['paragraph', 'heading', 'tableCell']);
 
-export function renderArticle(input: ArticleInput): RenderedArticle {
+/** A block claims are anchored in (title, subtitle, paragraph, heading, table cell): its id and reader text. */
+export interface TextBlock {
+  id?: string;
+  text: string;
+}
+
+export interface RenderObserver {
+  /**
+   * Called with the blocks a claim's quote is matched against, as remark-anchor-claims read
+   * them, before any error is thrown: the editors' tools (src/editor) compute selectors with the
+   * build's matcher on exactly these texts.
+   */
+  textBlocks?: (blocks: TextBlock[]) => void;
+}
+
+export function renderArticle(input: ArticleInput, observer: RenderObserver = {}): RenderedArticle {
   const article = parseArticle(input.articleSource, input.articleFile);
   const annotations = parseAnnotations(input.annotationsSource, input.annotationsFile);
   const inputMessages: ContentMessage[] = [...article.messages, ...annotations.messages];
@@ -57,10 +74,13 @@ export function renderArticle(input: ArticleInput): RenderedArticle {
   } catch (error) {
     if (!(error instanceof StopRendering)) throw error;
   }
+  // The blocks' texts are what anchoring read: the later plugins change no block's text.
+  observer.textBlocks?.(collectBlocks(tree).map(textBlock));
   const bodyLine = (line: number | undefined) => (line === undefined ? undefined : article.bodyStartLine + line - 1);
   const messages = [...inputMessages, ...file.messages.map((message) => contentMessage(message, input.articleFile, bodyLine))];
   const frontmatter = data.frontmatter;
   if (!hast || !frontmatter || hasErrors(messages)) throw new ContentError(sortMessages(messages));
+  const replies = renderReplies(annotations);
 
   const offsets = textOffsets(tree);
   const claimsById = new Map(annotations.claims.map((claim) => [claim.id, claim]));
@@ -81,6 +101,7 @@ export function renderArticle(input: ArticleInput): RenderedArticle {
       noteHtml: note.html,
       sourceIds: note.citedSourceIds,
       ...(anchor.parentId ? { parentId: anchor.parentId } : {}),
+      ...(replies.has(claim.id) ? { replyHtml: replies.get(claim.id)! } : {}),
     };
   });
 
@@ -99,8 +120,30 @@ export function renderArticle(input: ArticleInput): RenderedArticle {
     ...(data.assessment ? { assessmentHtml: data.assessment.html } : {}),
     ...(data.context ? { contextHtml: data.context.html } : {}),
     ...(annotations.article.checked ? { checked: annotations.article.checked } : {}),
+    ...(annotations.article.history ? { history: annotations.article.history } : {}),
+    ...(annotations.article.reply ? { reply: articleReply(annotations.article.reply) } : {}),
     warnings: sortMessages(messages.filter((m) => m.severity === 'warning')),
   };
+}
+
+/**
+ * Replies are the author's or publisher's words: Markdown rendered like a note (untrusted, sanitised),
+ * with no citations (parse-history refuses them). Keyed by claim id.
+ */
+function renderReplies(annotations: ReturnType<typeof parseAnnotations>): Map<string, string> {
+  const replies = new Map<string, string>();
+  for (const claim of annotations.claims) {
+    if (claim.reply) replies.set(claim.id, renderReply(claim.reply.text));
+  }
+  return replies;
+}
+
+function renderReply(markdown: string): string {
+  return renderNote(markdown, { cite: () => undefined }).html;
+}
+
+function articleReply({ text, ...reply }: Reply): NonNullable<RenderedArticle['reply']> {
+  return { ...reply, html: renderReply(text) };
 }
 
 /**
@@ -146,6 +189,11 @@ function textOffsets(tree: Root): Map<Parent, number> {
   return offsets;
 }
 
+function textBlock(block: Parent): TextBlock {
+  const id = (block.data as { blockId?: unknown } | undefined)?.blockId;
+  return { ...(typeof id === 'string' ? { id } : {}), text: toString(block, { includeHtml: false }) };
+}
+
 /** The author's links as sources: one per URL, titled by the first link's text. */
 function authorSources(links: { url: string; text: string; number: number; backrefId: string }[]): RenderedSource[] {
   const byUrl = new Map<string, RenderedSource>();
@@ -156,7 +204,7 @@ function authorSources(links: { url: string; text: string; number: number; backr
         id: `author-link-${byUrl.size + 1}`,
         title: link.text.trim() || link.url,
         publisher: new URL(link.url).host,
-        url: link.url,
+        url: cleanUrl(link.url),
         number: link.number,
         origin: 'author-link',
         citedBy: [],

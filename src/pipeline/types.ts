@@ -37,6 +37,16 @@ export interface ArticleFrontmatter {
   lang: string; // BCP 47, default 'en'
 }
 
+/** What kind of record a source is; the words readers see are in labels.ts. */
+export const SOURCE_TYPES = ['primary', 'official', 'news', 'commentary', 'reference', 'state-media', 'copy'] as const;
+export type SourceType = (typeof SOURCE_TYPES)[number];
+
+/** An archived copy of a source that someone actually found (never an address made up). */
+export interface SourceArchive {
+  url: string;
+  date: string; // YYYY-MM-DD: when the archive captured the page
+}
+
 export interface SourceEntry {
   id: string;
   title: string;
@@ -44,6 +54,35 @@ export interface SourceEntry {
   date?: string; // YYYY-MM-DD, YYYY-MM or YYYY
   url?: string;
   excerpt?: string;
+  type?: SourceType;
+  /** For `type: copy`: the original this is a copy of, in words. */
+  original?: string;
+  /** When the source was read, YYYY-MM-DD. */
+  accessed?: string;
+  archive?: SourceArchive;
+}
+
+/** What a correction changed: in a claim, or in the article's own notes (see parse-history.ts). */
+export type ClaimChange = 'rating' | 'kind' | 'summary' | 'note' | 'sources' | 'quote' | 'added';
+export type ArticleChange = 'assessment' | 'context' | 'added' | 'removed';
+
+/** One dated correction, as written in `history:` (oldest first). */
+export interface HistoryEntry {
+  date: string; // YYYY-MM-DD
+  changed: ClaimChange | ArticleChange;
+  /** The old and new values; for a rating or kind, its id. */
+  from?: string;
+  to?: string;
+  /** Plain text, one paragraph. */
+  why: string;
+}
+
+/** A reply from the article's author or publisher, shown apart from our notes. */
+export interface Reply {
+  by: string;
+  date: string; // YYYY-MM-DD
+  text: string; // Markdown, untrusted (rendered like a note)
+  url?: string;
 }
 
 export interface ClaimEntry {
@@ -56,6 +95,10 @@ export interface ClaimEntry {
   summary: string;
   note: string; // Markdown
   topics: string[];
+  /** When this claim was last checked, if not the article's `checked`. */
+  checked?: string;
+  history?: HistoryEntry[];
+  reply?: Reply;
 }
 
 /** A problem found in content; `file:line:column` always point at the source of it. */
@@ -104,6 +147,8 @@ export interface RenderedClaim extends ClaimEntry {
   sourceIds: string[];
   /** id of the claim this one lies inside, if any. */
   parentId?: string;
+  /** The reply's text rendered to sanitised HTML, when the claim has a reply. */
+  replyHtml?: string;
 }
 
 export interface RenderedArticle {
@@ -121,6 +166,10 @@ export interface RenderedArticle {
   assessmentHtml?: string;
   contextHtml?: string;
   checked?: string;
+  /** Corrections to the article's own notes (and claims added or removed), oldest first. */
+  history?: HistoryEntry[];
+  /** A reply to the edition as a whole, its text rendered to sanitised HTML. */
+  reply?: Omit<Reply, 'text'> & { html: string };
   warnings: ContentMessage[];
 }
 
@@ -134,7 +183,7 @@ export interface Place {
 export interface ParsedAnnotations {
   sources: SourceEntry[];
   claims: ClaimEntry[];
-  article: { assessment?: string; context?: string; checked?: string };
+  article: { assessment?: string; context?: string; checked?: string; history?: HistoryEntry[]; reply?: Reply };
   /**
    * YAML positions by key: 'claim:<id>', 'claim:<id>:quote', 'claim:<id>:prefix', 'claim:<id>:suffix',
    * 'claim:<id>:note', 'source:<id>', 'article:assessment', 'article:context', 'article:checked'.

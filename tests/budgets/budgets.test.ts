@@ -42,11 +42,14 @@ export const BUDGETS = {
  * docs/performance.md, "Where the site stands".
  */
 export const KNOWN_OVER: Record<'pageGzip' | 'markupOverhead', Record<string, number>> = {
-  // 45 claims, every note in the HTML and 80 sources: the words, source titles and URLs alone are
-  // 19 KB gzip, so with the CSS and JS the page needs it cannot reach 30 KB while issue #3 asks for
-  // all of it on this page. Lowered from 46.0 KB / 2.30 on 26 Nov 2026 (print CSS out of the HTML,
-  // shorter back-ref ids, the search page's CSS on that page only).
-  pageGzip: { '/articles/japans-new-stance-on-russia/index.html': 45_000 },
+  // 46 claims, every note in the HTML and 93 sources: the words, source titles and URLs alone are
+  // over 19 KB gzip, so with the CSS and JS the page needs it cannot reach 30 KB while issue #3 asks
+  // for all of it on this page. Lowered from 46.0 KB / 2.30 on 26 Nov 2026 (print CSS out of the
+  // HTML, shorter back-ref ids, the search page's CSS on that page only); raised to 49.0 KB on
+  // 1 Dec 2026 for issue 15's editorial round (a new claim, 13 more sources, longer notes: +3.1 KB
+  // of HTML gzip, measured with the same code before and after) and issue 16's source records on
+  // it (a type on all 93 sources, a read date on 34: +1.0 KB).
+  pageGzip: { '/articles/japans-new-stance-on-russia/index.html': 49_000 },
   markupOverhead: { '/articles/japans-new-stance-on-russia/index.html': 2.2 },
 };
 

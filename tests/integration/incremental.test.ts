@@ -7,8 +7,8 @@
  * the fixture articles; node_modules a folder of links to this project's packages), so no file of
  * the project is touched. Edits follow each other in one copy, each followed by an incremental
  * build and a clean one: first the content edits together (each to a different article, so none
- * hides another), then a component, a pipeline file and a dependency, each of which changes what
- * every page shows. Pagefind is left out: it has no incremental mode and indexes whatever dist/ holds.
+ * hides another), then a component, a pipeline file, a dependency and a build setting read from
+ * the environment, each of which changes what every page shows. Pagefind is left out: it has no incremental mode and indexes whatever dist/ holds.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -52,8 +52,9 @@ function differences(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
 test('after each kind of edit, an incremental build writes what a clean build writes', { timeout: 900_000 }, () => {
   const root = projectCopy();
   const articles = join(root, 'content/articles');
+  let env: Record<string, string> = {};
   const build = (dist: string, cache: string, clean = false) => {
-    const run = astroBuild({ root, content: 'content', dist, cache, clean });
+    const run = astroBuild({ root, content: 'content', dist, cache, clean, env });
     assert.equal(run.status, 0, run.output.slice(-3000));
     return run.output;
   };
@@ -106,6 +107,10 @@ test('after each kind of edit, an incremental build writes what a clean build wr
       `import {toHtml as render} from './lib/index.js'\nexport function toHtml(tree, options) {\n  return render(tree, options).replaceAll('</p>', '</p><!-- ${version} -->')\n}\n`,
     );
     step('a dependency version');
+
+    // A build setting the pages read from the environment (src/lib/site.ts, cacheKeyOf).
+    env = { REPORT_EMAIL: 'editors@example.org' };
+    step('a build setting (the editors\' contact)');
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -12,7 +12,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { astroBuild, copyContent, filesUnder, FIXTURES, folders } from './support.ts';
 
@@ -31,7 +31,8 @@ test('the site built on the pool with the slim store is byte-identical to one bu
   try {
     const a = astroBuild({ content, ...pooled, clean: true, env: POOL });
     assert.equal(a.status, 0, a.output.slice(-3000));
-    assert.match(a.output, /rendering 4 articles on 2 worker threads/, 'the pool rendered the articles');
+    const count = readdirSync(join(FIXTURES, 'articles')).length;
+    assert.match(a.output, new RegExp(`rendering ${count} articles on 2 worker threads`), 'the pool rendered the articles');
     const b = astroBuild({ content, ...inline, clean: true, env: AS_BEFORE });
     assert.equal(b.status, 0, b.output.slice(-3000));
     assert.doesNotMatch(b.output, /worker threads/);
