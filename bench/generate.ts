@@ -7,7 +7,7 @@
  * an author link `[text](https://…)` and ends in plain text, so anchoring does
  * the real work (flat text with an offset map, element splitting).
  *
- *   node bench/generate.ts <out-dir> <n> [--bare]
+ *   npm run bench:generate -- <out-dir> <n> [--bare]
  *
  * `--bare` writes the same article.md files with an annotations.yaml that holds
  * no sources and no claims: the site built from it runs the same unified

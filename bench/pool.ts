@@ -3,7 +3,7 @@
  * articles (bench/generate.ts) with `renderEach` (src/content/render-pool.ts) on one thread and
  * on the pool, alternating, and prints wall and CPU time (this process and its worker threads).
  *
- *   node bench/pool.ts [n=300] [rounds=3] [workers=cores]
+ *   npm run bench:pool -- [n=300] [rounds=3] [workers=cores]
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { generateArticle } from './generate.ts';

@@ -3,7 +3,8 @@
  * Astro, and prints the time per article; with --cpu-prof (node's flag) it also writes a
  * V8 profile to bench/work/ for the functions with the most self time (see docs/performance.md).
  *
- *   node [--cpu-prof --cpu-prof-dir=bench/work/prof] bench/profile.ts [n=100]
+ *   npm run bench:profile -- [n=100]
+ *   npx node --cpu-prof --cpu-prof-dir=bench/work/prof bench/profile.ts [n=100]   (with a CPU profile)
  */
 import { generateArticle } from './generate.ts';
 import { renderArticle } from '../src/pipeline/render-article.ts';

@@ -2,7 +2,7 @@
  * The results table for docs/performance.md: replaces what lies between the markers
  * `<!-- bench:start -->` and `<!-- bench:end -->`, leaving the prose around it alone.
  *
- *   node bench/report.ts            rewrite the table from bench/results.json
+ *   npm run bench:report            rewrite the table from bench/results.json
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -114,6 +114,21 @@ export function renderTable(r: any): string {
     row(`synthetic claim pages (N=${largest})`, r.pages[largest].claim),
     '',
   );
+  const ratio = (p: any) => (p?.floorRatio ? `${p.floorRatio.max.toFixed(2)}×` : '—');
+  lines.push(
+    `Article pages against their content floor (gzip of the visible text and the source addresses; budget 2×, goal 1.6×): seed ${ratio(r.seed.article)}, synthetic (N=${largest}) at most ${ratio(r.pages[largest].article)}.`,
+    '',
+  );
+  if (r.hostile) {
+    lines.push(
+      '**Hostile content** (`renderArticle` on about 30 KB of text made to be slow, at and over the limits of src/pipeline/markdown-limits.ts; `npm run bench:hostile`)',
+      '',
+      '| text | size | time | per KB | outcome |',
+      '|---|---:|---:|---:|---|',
+      ...r.hostile.cases.map((c: any) => `| ${c.name} | ${c.kb} KB | ${c.ms} ms | ${c.msPerKb} ms | ${c.outcome} |`),
+      '',
+    );
+  }
   if (r.search) {
     const run = (label: string, x: any) => `| ${label} | “${x.query}” | ${x.ms} ms | ${x.uiReadyMs === undefined ? '—' : `${x.uiReadyMs} ms`} | ${x.requests} | ${kb(x.gzip)} | ${kb(x.bytes)} | ${x.results} |`;
     lines.push(

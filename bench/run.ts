@@ -20,14 +20,16 @@
  * (see docs/performance.md, "Larger editions").
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, release, platform, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateCorpus, slugFor } from './generate.ts';
 import { measureSearch } from './search.ts';
 import type { SearchResult } from './search.ts';
-import { htmlPages, isArticlePage, isClaimPage, quantile, weighPage } from '../tests/budgets/weigh.ts';
+import { contentFloor, htmlPages, isArticlePage, isClaimPage, quantile, weighPage } from '../tests/budgets/weigh.ts';
 import { writeReport } from './report.ts';
+import { measureHostile } from './hostile.ts';
+import { filesUnder } from '../src/built-site/files.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const work = join(root, 'bench/work');
@@ -138,18 +140,10 @@ const round = (n: number, digits = 2) => Number(n.toFixed(digits));
 function folderBytes(dir: string): { files: number; bytes: number } {
   let files = 0;
   let bytes = 0;
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      const stat = statSync(path);
-      if (stat.isDirectory()) walk(path);
-      else {
-        files += 1;
-        bytes += stat.size;
-      }
-    }
-  };
-  if (existsSync(dir)) walk(dir);
+  for (const path of existsSync(dir) ? filesUnder(dir) : []) {
+    files += 1;
+    bytes += statSync(path).size;
+  }
   return { files, bytes };
 }
 
@@ -168,6 +162,8 @@ function pageStats(dist: string) {
       htmlGzip: q(weights.map((w) => w.htmlGzip)),
       totalGzip: q(weights.map((w) => w.totalGzip)),
       jsGzip: q(weights.map((w) => w.jsGzip)),
+      // Page weight over the content floor (the article budget allows 2×; the goal is 1.6×).
+      floorRatio: q(files.map((file) => weighed.get(file)!.totalGzip / contentFloor(readFileSync(file, 'utf8')))),
     };
   };
   return {
@@ -315,6 +311,10 @@ async function main() {
   const scaling = small !== undefined && large !== undefined ? round(builds[large]!.ours.coldMedian / builds[small]!.ours.coldMedian) : undefined;
   const scalingCpu = small !== undefined && large !== undefined ? round(builds[large]!.ours.coldCpuMedian / builds[small]!.ours.coldCpuMedian) : undefined;
 
+  // Hostile content: the render cost per KB of text made to be slow, beside ordinary prose.
+  const hostile = measureHostile();
+  log(`hostile content: worst ${hostile.worstMsPerKb} ms/KB, ordinary prose ${hostile.ordinaryMsPerKb} ms/KB`);
+
   // Build targets are judged on CPU time where it was measured (see TIME above), wall time beside it.
   const b = builds[largest]!;
   const targets = [
@@ -324,6 +324,7 @@ async function main() {
     ...(incremental ? [{ name: `incremental rebuild after one annotations edit at N=${incremental.n} ≤ 8 s`, target: 8, value: incremental.cpuSeconds, wall: incremental.seconds, unit: 's' }] : []),
     ...(incremental ? [{ name: `… rebuilt and re-indexed (+ Pagefind) ≤ 8 s`, target: 8, value: round(incremental.cpuSeconds + incremental.pagefindSeconds), wall: round(incremental.seconds + incremental.pagefindSeconds), unit: 's' }] : []),
     { name: `no-change rebuild at N=${largest} ≤ 5 s (warm)`, target: 5, value: b.ours.warmCpuMedian, wall: b.ours.warmMedian, unit: 's' },
+    { name: 'hostile content: render time per KB ≤ 3× ordinary prose', target: 3, value: round(hostile.worstMsPerKb / hostile.ordinaryMsPerKb, 1), unit: '×' },
     ...(search
       ? [
           { name: 'first search ≤ 200 KB (gzip)', target: 200, value: round(search.first.gzip / 1000, 1), unit: 'KB' },
@@ -353,6 +354,7 @@ async function main() {
     pages,
     seed,
     search,
+    hostile,
     targets,
     wallSeconds: round((performance.now() - started) / 1000, 0),
   };

@@ -12,7 +12,7 @@
  * path is measured too: `arrival` opens /search/?q=… in a fresh context (the header form's
  * way in) and times from navigation start to the first result.
  *
- *   node bench/search.ts [dist=dist] [port=4441]
+ *   npm run bench:search -- [dist=dist] [port=4441]
  */
 import { spawn } from 'node:child_process';
 import { gzipSync } from 'node:zlib';

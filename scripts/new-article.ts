@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { scaffold, writeArticleFolder } from '../src/editor/scaffold.ts';
-import { ID_PATTERN } from '../src/pipeline/formats.ts';
+import { ID_PATTERN } from '../src/pipeline/format-checks.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -2,7 +2,7 @@
  * Screenshots of the built site at desktop and phone widths, for looking at what we
  * build and for the README. Serves dist/ itself on a spare port.
  *
- *   node scripts/screenshots.ts [outDir=screenshots] [path …]
+ *   npm run screenshots -- [outDir=screenshots] [path …]
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { chromium } from '@playwright/test';
 
 const [outDir = 'screenshots', ...paths] = process.argv.slice(2);
 const pages = paths.length > 0 ? paths : ['/', '/articles/japans-new-stance-on-russia/', '/search/?q=Shikotan'];
-const port = 4599;
+const port = Number(process.env.PORT ?? process.env.SHOT_PORT ?? 4599);
 const widths = [
   { name: 'desktop', width: 1280, height: 900 },
   { name: 'phone', width: 390, height: 844 },

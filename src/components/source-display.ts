@@ -5,7 +5,7 @@
  * dead, the live one otherwise. Components only lay this out.
  */
 import type { SourceEntry } from '../pipeline/types.ts';
-import { SOURCE_TYPE_LABEL } from '../pipeline/labels.ts';
+import { SOURCE_TYPE_LABEL } from '../model/labels.ts';
 import { cleanUrl } from '../pipeline/clean-url.ts';
 import { formatDate, hostOf } from '../lib/format.ts';
 import type { SourceStatus } from '../lib/source-status.ts';

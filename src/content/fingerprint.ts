@@ -1,6 +1,6 @@
 /**
  * What, besides an article's own two files, decides what the content store keeps for it: the
- * pipeline's code, the content layer's code, the collection's schema, the installed dependencies
+ * pipeline's code and its vocabulary (src/model), the content layer's code, the collection's schema, the installed dependencies
  * and the one switch that changes what is stored. A hash of them all goes into every entry's
  * digest (loader.ts), and the digest is each article page's `cacheKey` (src/lib/site.ts), so a
  * change to any of them renders the article, and its pages, again.
@@ -14,7 +14,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const CODE_FOLDERS = [join(here, '../pipeline'), here];
+/** The pipeline, the vocabulary it renders with (labels, block tags: src/model) and the content layer. */
+const CODE_FOLDERS = [join(here, '../pipeline'), join(here, '../model'), here];
 
 /** The hash, from the source folders next to this file and the lock file of the project at `root`. */
 export function contentFingerprint(root: string = process.cwd()): string {

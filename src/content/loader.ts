@@ -11,15 +11,16 @@
  * are enough of them, inline otherwise; either way the outcomes come back in folder order, so
  * warnings, errors and the store are the same as rendering one by one here.
  */
-import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { ArticleInput } from '../pipeline/render-article.ts';
 import { ContentError, formatMessage } from '../pipeline/messages.ts';
 import type { RenderedArticle } from '../pipeline/types.ts';
+import { readArticleFolders } from './article-folders.ts';
+import { recordContentProblems } from './content-problems.ts';
 import { contentFingerprint } from './fingerprint.ts';
 import { renderEach } from './render-pool.ts';
-import { settle } from './render-outcome.ts';
+import { editionOrThrow } from './render-outcome.ts';
 import { storedEdition } from './stored-edition.ts';
 
 export interface ArticlesLoaderOptions {
@@ -27,7 +28,6 @@ export interface ArticlesLoaderOptions {
   base: string;
 }
 
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** The watchers this loader listens to, each with the context of the latest load() (see load()). */
 const latestContext = new WeakMap<object, LoaderContext>();
 
@@ -36,7 +36,7 @@ export function articlesLoader({ base }: ArticlesLoaderOptions): Loader {
     name: 'articles-loader',
     load: async (context) => {
       const root = resolve(base);
-      await loadAll(context, root);
+      await loadOrRecord(context, root);
       // The dev server re-renders an article when either of its files changes. Astro may call
       // load() again on the same watcher (a config change, a sync): listen once per watcher, or
       // each edit would render everything once per earlier call.
@@ -47,46 +47,55 @@ export function articlesLoader({ base }: ArticlesLoaderOptions): Loader {
       if (listening) return;
       watcher.add(root);
       watcher.on('all', async (_event, path) => {
-        if (path.startsWith(root + sep)) await loadAll(latestContext.get(watcher)!, root);
+        if (path.startsWith(root + sep)) await loadOrRecord(latestContext.get(watcher)!, root);
       });
     },
   };
 }
 
-async function loadAll(context: LoaderContext, root: string): Promise<void> {
+/**
+ * In a build (no watcher) a content error throws and stops the build. In the dev server it
+ * must not stop the server: the problems are logged and recorded (content-problems.ts), the
+ * broken articles leave the store, and the next edit loads again.
+ */
+async function loadOrRecord(context: LoaderContext, root: string): Promise<void> {
+  if (!context.watcher) {
+    await loadAll(context, root);
+    return;
+  }
+  try {
+    const bySlug = await loadAll(context, root);
+    recordContentProblems(bySlug);
+    const lines = Object.values(bySlug).flat();
+    if (lines.length > 0) context.logger.error(`Content has errors:\n${lines.join('\n')}`);
+  } catch (error) {
+    // Not a content problem (those are collected above): a pipeline bug. Still keep the server up.
+    const line = `${root}:1:1: error: the pipeline crashed: ${error instanceof Error ? error.message : String(error)} [internal-error]`;
+    recordContentProblems({ '': [line] });
+    context.logger.error(error instanceof Error ? (error.stack ?? error.message) : line);
+  }
+}
+
+/** Loads every folder; throws on content errors in a build, returns them by slug in dev. */
+async function loadAll(context: LoaderContext, root: string): Promise<Record<string, string[]>> {
   const { store, logger, parseData, generateDigest } = context;
-  const slugs = existsSync(root)
-    ? readdirSync(root).filter((name) => statSync(join(root, name)).isDirectory()).sort()
-    : [];
   // Problems in folder order: a folder's own, or its article's, each in its place.
-  const problems: string[][] = [];
+  const problems = new Map<string, string[]>();
   const seen = new Set<string>();
   const toRender: { input: ArticleInput; digest: string; problems: string[] }[] = [];
   const fingerprint = contentFingerprint();
 
-  for (const slug of slugs) {
-    const folder = join(root, slug);
-    const articleFile = relative(process.cwd(), join(folder, 'article.md'));
-    const annotationsFile = relative(process.cwd(), join(folder, 'annotations.yaml'));
-    if (!SLUG.test(slug)) {
-      problems.push([`${relative(process.cwd(), folder)}:1:1: error: article folder "${slug}" is not lower-case letters, digits and single hyphens [slug-format]`]);
-      continue;
-    }
-    const missing = [articleFile, annotationsFile].filter((file) => !existsSync(file));
-    if (missing.length > 0) {
-      problems.push(missing.map((file) => `${file}:1:1: error: file is missing [file-missing]`));
-      continue;
-    }
-    seen.add(slug);
-    const articleSource = readFileSync(articleFile, 'utf8');
-    const annotationsSource = readFileSync(annotationsFile, 'utf8');
+  for (const folder of readArticleFolders(root)) {
+    const itsProblems = folder.problems.map(formatMessage);
+    problems.set(folder.slug, itsProblems);
+    if (!folder.input) continue;
+    const { input } = folder;
     // Both files and what else decides the stored entry (fingerprint.ts) make the digest, so editing
     // any of them re-renders; the digest is also the cacheKey of the article's pages (src/lib/site.ts).
-    const digest = generateDigest(`${fingerprint}\0${articleSource}\0${annotationsSource}`);
-    if (store.get(slug)?.digest === digest) continue;
-    const itsProblems: string[] = [];
-    problems.push(itsProblems);
-    toRender.push({ input: { slug, articleFile, articleSource, annotationsFile, annotationsSource }, digest, problems: itsProblems });
+    const digest = generateDigest(`${fingerprint}\0${input.articleSource}\0${input.annotationsSource}`);
+    seen.add(folder.slug);
+    if (store.get(folder.slug)?.digest === digest) continue;
+    toRender.push({ input, digest, problems: itsProblems });
   }
 
   let i = 0;
@@ -97,7 +106,7 @@ async function loadAll(context: LoaderContext, root: string): Promise<void> {
   for await (const outcome of rendering) {
     const { input, digest, problems: itsProblems } = toRender[i++]!;
     try {
-      const edition: RenderedArticle = settle(outcome);
+      const edition: RenderedArticle = editionOrThrow(outcome);
       for (const warning of edition.warnings) logger.warn(formatMessage(warning));
       const data = await parseData({
         id: input.slug,
@@ -106,15 +115,18 @@ async function loadAll(context: LoaderContext, root: string): Promise<void> {
       });
       store.set({ id: input.slug, data, digest, filePath: input.articleFile });
     } catch (error) {
-      if (error instanceof ContentError) itsProblems.push(error.message);
-      else throw error;
+      if (!(error instanceof ContentError)) throw error;
+      itsProblems.push(error.message);
+      // No stale page in dev: a broken article is gone until it is fixed.
+      seen.delete(input.slug);
     }
   }
 
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
-  const messages = problems.flat();
-  if (messages.length > 0) {
+  const messages = [...problems.values()].flat();
+  if (messages.length > 0 && !context.watcher) {
     // Astro prints only the message, so it carries every file:line:column.
     throw new Error(`Content has errors:\n${messages.join('\n')}`);
   }
+  return Object.fromEntries([...problems].filter(([, lines]) => lines.length > 0));
 }

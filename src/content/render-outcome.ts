@@ -1,7 +1,7 @@
 /**
  * What rendering one article gives back, as plain data that crosses a thread boundary
  * (structured clone) unchanged: the edition, the content problems, or an unexpected error.
- * `settle` turns an outcome back into what calling `renderArticle` inline gives: the edition,
+ * `editionOrThrow` turns an outcome back into what calling `renderArticle` inline gives: the edition,
  * or a thrown `ContentError` with the same messages (so the same text), or the same error.
  */
 import { ContentError } from '../pipeline/messages.ts';
@@ -33,7 +33,7 @@ export function errorOutcome(error: unknown): RenderOutcome {
 }
 
 /** The edition, or the error `renderArticle` threw (rebuilt from its data). */
-export function settle(outcome: RenderOutcome): RenderedArticle {
+export function editionOrThrow(outcome: RenderOutcome): RenderedArticle {
   if (outcome.kind === 'ok') return outcome.edition;
   if (outcome.kind === 'content-error') throw new ContentError(outcome.messages);
   const error = new Error(outcome.message);

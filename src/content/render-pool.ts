@@ -80,7 +80,7 @@ function startPool(inputs: readonly ArticleInput[], size: number) {
   const settlers: ((outcome: RenderOutcome) => void)[] = [];
   const settled: boolean[] = inputs.map(() => false);
   const outcomes = inputs.map((_, index) => new Promise<RenderOutcome>((resolve) => (settlers[index] = resolve)));
-  const settle = (index: number, outcome: RenderOutcome) => {
+  const resolveOnce = (index: number, outcome: RenderOutcome) => {
     if (settled[index]) return;
     settled[index] = true;
     settlers[index]!(outcome);
@@ -102,7 +102,7 @@ function startPool(inputs: readonly ArticleInput[], size: number) {
       worker.postMessage(request);
     };
     worker.on('message', ({ index, outcome }: { index: number; outcome: RenderOutcome }) => {
-      settle(index, outcome);
+      resolveOnce(index, outcome);
       feed();
     });
     // A worker that dies (a crash, not a content error) fails what it held and everything not yet
@@ -110,8 +110,8 @@ function startPool(inputs: readonly ArticleInput[], size: number) {
     const fail = (error: unknown) => {
       if (closing) return;
       const outcome = errorOutcome(error);
-      if (current !== undefined) settle(current, outcome);
-      for (let i = next; i < inputs.length; i += 1) settle(i, outcome);
+      if (current !== undefined) resolveOnce(current, outcome);
+      for (let i = next; i < inputs.length; i += 1) resolveOnce(i, outcome);
       next = inputs.length;
     };
     worker.on('error', fail);

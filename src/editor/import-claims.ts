@@ -14,8 +14,8 @@
  */
 import TurndownService from 'turndown';
 import { CLAIM_KINDS, RATINGS, type ClaimKind, type Rating } from '../pipeline/types.ts';
-import { KIND_LABEL, RATING_LABEL } from '../pipeline/labels.ts';
-import { ID_PATTERN } from '../pipeline/formats.ts';
+import { KIND_LABEL, RATING_LABEL } from '../model/labels.ts';
+import { ID_PATTERN } from '../pipeline/format-checks.ts';
 import { normalize } from '../pipeline/normalize.ts';
 import { findAll, matchQuoteInTexts } from '../pipeline/quote-match.ts';
 import { parseAnnotations } from '../pipeline/parse-annotations.ts';

@@ -5,7 +5,7 @@
  */
 import { normalize } from '../pipeline/normalize.ts';
 import { findAll, matchQuoteInTexts, type QuoteSelector } from '../pipeline/quote-match.ts';
-import { ID_PATTERN } from '../pipeline/formats.ts';
+import { ID_PATTERN } from '../pipeline/format-checks.ts';
 
 /** A passage of one block: `texts[index].slice(start, end)`, offsets into the original text. */
 export interface BlockPassage {

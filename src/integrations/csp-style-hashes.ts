@@ -8,29 +8,23 @@
  * the build, it runs for every build (npm run build, the tests' fixture builds, the bench).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-
-const STYLE = /<style(?:\s[^>]*)?>([\s\S]*?)<\/style>/g;
-
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return htmlFiles(path);
-    return name.endsWith('.html') ? [path] : [];
-  });
-}
+import { htmlFilesUnder } from '../built-site/files.ts';
+import { inlineStyles, parseHtml } from '../built-site/html-tree.ts';
 
 /** Rewrites `style-src 'self'` in `<dist>/_headers` to list every inline style's hash. */
 export function addStyleHashes(dist: string): number {
   const headersFile = join(dist, '_headers');
   if (!existsSync(headersFile)) return 0;
   const hashes = new Set<string>();
-  for (const file of htmlFiles(dist)) {
-    for (const [, css] of readFileSync(file, 'utf8').matchAll(STYLE)) {
-      hashes.add(`'sha256-${createHash('sha256').update(css ?? '').digest('base64')}'`);
+  // Parsed, not matched: the text "<style>" in an attribute (a summary in a meta description)
+  // is not a stylesheet, and matching it would leave the real one's hash out.
+  for (const file of htmlFilesUnder(dist)) {
+    for (const css of inlineStyles(parseHtml(readFileSync(file, 'utf8')))) {
+      hashes.add(`'sha256-${createHash('sha256').update(css).digest('base64')}'`);
     }
   }
   const headers = readFileSync(headersFile, 'utf8');

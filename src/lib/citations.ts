@@ -7,7 +7,7 @@
 import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import type { RenderedSource, SourceType } from '../pipeline/types.ts';
-import { SOURCE_TYPE_LABEL } from '../pipeline/labels.ts';
+import { SOURCE_TYPE_LABEL } from '../model/labels.ts';
 import { cleanUrl } from '../pipeline/clean-url.ts';
 
 /** The CSL-JSON fields we write (CSL 1.0.2 schema). */

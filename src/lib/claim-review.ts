@@ -1,6 +1,6 @@
 import type { ArticleFrontmatter, Rating } from '../pipeline/types.ts';
 import type { StoredClaim } from '../content/stored-edition.ts';
-import { RATING_LABEL } from '../pipeline/labels.ts';
+import { RATING_LABEL } from '../model/labels.ts';
 
 /** Numeric scale for schema.org: 5 best, 1 worst. "Unverifiable" has no place on it. */
 const RATING_VALUE: Partial<Record<Rating, number>> = {

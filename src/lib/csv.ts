@@ -3,7 +3,7 @@
  * One row per claim in text order; the columns are documented in docs/linking.md.
  */
 import { noteHtmlOf, type StoredClaim, type StoredEdition } from '../content/stored-edition.ts';
-import { KIND_LABEL, RATING_LABEL } from '../pipeline/labels.ts';
+import { KIND_LABEL, RATING_LABEL } from '../model/labels.ts';
 import { positionSelector } from './web-annotation.ts';
 
 export const CSV_COLUMNS = [

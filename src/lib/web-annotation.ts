@@ -15,7 +15,7 @@
  */
 import { noteHtmlOf, type StoredClaim, type StoredEdition } from '../content/stored-edition.ts';
 import { lastModified } from '../pipeline/history-text.ts';
-import { KIND_LABEL, RATING_LABEL } from '../pipeline/labels.ts';
+import { KIND_LABEL, RATING_LABEL } from '../model/labels.ts';
 
 export interface AnnotationInput {
   edition: Pick<StoredEdition, 'frontmatter' | 'text' | 'claims' | 'checked' | 'reply' | 'bodyHtml' | 'headNotesHtml'>;

@@ -4,6 +4,7 @@
  * `<prefix>-2`, … in that note.
  */
 import { withCleanUrls } from './clean-url.ts';
+import { curlyQuotes, nestedQuotes } from './typography.ts';
 import type { CitationTarget } from './render-note.ts';
 import type { RenderedSource, SourceEntry } from './types.ts';
 
@@ -20,7 +21,17 @@ export function createCitations(sources: SourceEntry[]) {
         if (!source) return undefined;
         let rendered = numbered.get(sourceId);
         if (!rendered) {
-          rendered = { ...withCleanUrls(source), number: numbered.size + 1, origin: 'annotation', citedBy: [] };
+          // Shown as written but typeset (curly quotes; the excerpt goes inside <q>, so its own
+          // quotes turn single), and with tracking parameters dropped from its addresses.
+          const clean = withCleanUrls(source);
+          rendered = {
+            ...clean,
+            title: curlyQuotes(clean.title),
+            ...(clean.excerpt ? { excerpt: nestedQuotes(clean.excerpt) } : {}),
+            number: numbered.size + 1,
+            origin: 'annotation',
+            citedBy: [],
+          };
           numbered.set(sourceId, rendered);
         }
         const backrefId = `${prefix}-${++count}`;

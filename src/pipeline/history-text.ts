@@ -4,7 +4,7 @@
  * corrections and the feed.
  */
 import { formatDate } from './format-date.ts';
-import { KIND_LABEL, RATING_LABEL } from './labels.ts';
+import { KIND_LABEL, RATING_LABEL } from '../model/labels.ts';
 import type { ClaimKind, HistoryEntry, Rating } from './types.ts';
 
 /** What changed, as a noun phrase. */

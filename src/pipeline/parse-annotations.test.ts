@@ -115,17 +115,18 @@ test('returns sources, claims, article notes and positions of a valid file', () 
     context: 'Published the day before the Madrid summit [^nato-2022].',
     checked: '2026-11-26',
   });
-  const at = (key: string) => {
-    const place = parsed.positions.get(key);
-    return place && `${place.line}:${place.column}`;
-  };
-  assert.equal(at('claim:swift-ban'), '19:5');
-  assert.equal(at('claim:swift-ban:quote'), '20:5');
-  assert.equal(at('claim:swift-ban:prefix'), '21:5');
-  assert.equal(at('claim:swift-ban:note'), '26:5');
-  assert.equal(at('source:mofa-2022'), '3:3');
-  assert.equal(at('article:assessment'), '14:3');
-  assert.equal(at('article:context'), '16:3');
+  const at = (place: { line: number; column: number } | undefined) => place && `${place.line}:${place.column}`;
+  const { positions } = parsed;
+  assert.equal(at(positions.claim('swift-ban')), '19:5');
+  assert.equal(at(positions.claim('swift-ban', 'quote')), '20:5');
+  assert.equal(at(positions.claim('swift-ban', 'prefix')), '21:5');
+  assert.equal(at(positions.claim('swift-ban', 'note')), '26:5');
+  assert.equal(at(positions.source('mofa-2022')), '3:3');
+  assert.equal(at(positions.article('assessment')), '14:3');
+  assert.equal(at(positions.article('context')), '16:3');
+  // The same places under the keys older callers use.
+  assert.equal(at(positions.get('claim:swift-ban:quote')), '20:5');
+  assert.equal(at(positions.get('article:context')), '16:3');
 });
 
 test('the prefix keeps its meaning after trimming white space', () => {
@@ -198,4 +199,19 @@ test('odd input gives a message, never an exception', () => {
     assert.ok(parsed.messages.some((m) => m.severity === 'error'), `no error for ${JSON.stringify(source.slice(0, 40))}`);
     for (const m of parsed.messages) assert.ok(formatMessage(m).length < 400, 'messages stay short');
   }
+});
+
+test('article.verdict: reads the bottom line as one paragraph of plain text', () => {
+    const parsed = parseAnnotations('article:\n  verdict: >-\n    Right on A.\n    Wrong on B.\nclaims: []\n', 'a/annotations.yaml');
+    assert.equal(parsed.article.verdict, 'Right on A. Wrong on B.');
+    assert.deepEqual(parsed.messages, []);
+});
+
+test('article.verdict: refuses citations and a second paragraph, naming the field and its line', () => {
+    const cited = parseAnnotations('sources:\n  s:\n    title: T\n    publisher: P\narticle:\n  verdict: Wrong [^s].\n', 'a/annotations.yaml');
+    const refused = cited.messages.find((m) => /verdict is plain text and cannot cite sources/.test(m.reason));
+    assert.equal(refused?.line, 6);
+    assert.equal(refused?.subject, 'article.verdict');
+    const long = parseAnnotations('article:\n  verdict: |\n    One.\n\n    Two.\n', 'a/annotations.yaml');
+    assert.match(long.messages[0]?.reason ?? '', /verdict must be one paragraph/);
 });

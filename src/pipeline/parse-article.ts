@@ -6,15 +6,19 @@
  */
 import { z } from 'zod';
 import type { core } from 'zod';
-import { closestName, isCalendarDate, isHttpUrl, isLangTag } from './formats.ts';
+import { isCalendarDate, isHttpUrl, isLangTag } from './format-checks.ts';
 import { MessageSink, RULES } from './messages.ts';
 import type { RuleId } from './messages.ts';
 import type { ArticleFrontmatter, ContentMessage } from './types.ts';
 import { describeType, readYaml } from './yaml-read.ts';
 import type { YamlPlaces } from './yaml-read.ts';
+import { unknownFieldHint } from './yaml-fields.ts';
 
 /** Text that must say something: surrounding white space (e.g. from `>` scalars) is dropped. */
-const text = () => z.string().trim().min(1);
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** The longest each front-matter text may be (docs/content-format.md, "Hostile and odd content"). */
+export const FRONTMATTER_MAX = { title: 300, subtitle: 500, name: 200, bio: 2_000, publisher: 200, copyright: 500, summary: 400, term: 100 } as const;
 
 const calendarDate = () =>
   z.string().refine(isCalendarDate, {
@@ -30,16 +34,16 @@ const httpUrl = () =>
 
 /** The front matter of article.md. Strict: unknown fields are reported, never ignored. */
 export const articleFrontmatterSchema = z.strictObject({
-  title: text(),
-  subtitle: text().optional(),
-  author: z.strictObject({ name: text(), bio: text().optional() }),
+  title: text(FRONTMATTER_MAX.title),
+  subtitle: text(FRONTMATTER_MAX.subtitle).optional(),
+  author: z.strictObject({ name: text(FRONTMATTER_MAX.name), bio: text(FRONTMATTER_MAX.bio).optional() }),
   published: calendarDate(),
-  publisher: text(),
-  republished: z.array(z.strictObject({ publisher: text(), date: calendarDate(), url: httpUrl().optional() })).optional(),
-  copyright: text().optional(),
-  regions: z.array(text()).optional(),
-  themes: z.array(text()).optional(),
-  summary: text().optional(),
+  publisher: text(FRONTMATTER_MAX.publisher),
+  republished: z.array(z.strictObject({ publisher: text(FRONTMATTER_MAX.publisher), date: calendarDate(), url: httpUrl().optional() })).max(50).optional(),
+  copyright: text(FRONTMATTER_MAX.copyright).optional(),
+  regions: z.array(text(FRONTMATTER_MAX.term)).max(50).optional(),
+  themes: z.array(text(FRONTMATTER_MAX.term)).max(50).optional(),
+  summary: text(FRONTMATTER_MAX.summary).optional(),
   lang: z
     .string()
     .refine(isLangTag, { error: 'must be a BCP 47 language tag such as en, en-GB or fr', params: { ruleId: RULES.fieldType } })
@@ -127,9 +131,7 @@ function reportIssue(issue: core.$ZodIssue, data: object, places: YamlPlaces, si
   if (issue.code === 'unrecognized_keys') {
     const known = KNOWN_KEYS[typeof path[0] === 'string' ? path[0] : ''] ?? [];
     for (const key of issue.keys) {
-      const guess = closestName(key, known);
-      const hint = guess ? `did you mean "${guess}"?` : `the fields here are ${known.join(', ')}`;
-      sink.error(RULES.fieldUnknown, `unknown field; ${hint}`, {
+      sink.error(RULES.fieldUnknown, `unknown field; ${unknownFieldHint(key, known)}`, {
         place: at([...path, key]),
         subject: fieldName([...path, key]),
         subjectKind: 'field',
@@ -150,6 +152,10 @@ function reportIssue(issue: core.$ZodIssue, data: object, places: YamlPlaces, si
     if (issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) reason += ' (put it in quotes)';
   } else if (issue.code === 'too_small' && issue.origin === 'string') {
     [ruleId, reason] = [RULES.fieldMissing, 'is empty'];
+  } else if (issue.code === 'too_big' && issue.origin === 'string' && typeof value === 'string') {
+    reason = `is ${value.trim().length} characters long; the most allowed is ${issue.maximum}`;
+  } else if (issue.code === 'too_big' && issue.origin === 'array' && Array.isArray(value)) {
+    reason = `has ${value.length} entries; the most allowed is ${issue.maximum}`;
   } else if (issue.code === 'custom' && typeof issue.params?.ruleId === 'string') {
     ruleId = issue.params.ruleId as RuleId;
     reason = `${showShort(value)} ${issue.message}`;

@@ -5,13 +5,14 @@
  * Called by parse-annotations.ts for each claim and for `article:`; reports to the same
  * message sink, with the same places and subjects, so its messages read like the rest.
  */
-import { CLAIM_KINDS, RATINGS } from './types.ts';
-import type { ArticleChange, ClaimChange, ClaimKind, ContentMessage, HistoryEntry, Place, Rating, Reply } from './types.ts';
-import { closestName, isCalendarDate, isHttpUrl } from './formats.ts';
+import { CLAIM_KINDS, RATINGS } from '../model/claims.ts';
+import { hasCitation } from '../model/citation.ts';
+import type { ArticleChange, ClaimChange, ClaimKind, HistoryEntry, Rating, Reply } from './types.ts';
+import { isHttpUrl } from './format-checks.ts';
 import { RULES, showValue } from './messages.ts';
-import type { MessageSink } from './messages.ts';
 import { describeType } from './yaml-read.ts';
-import type { YamlPlaces } from './yaml-read.ts';
+import { didYouMean, fieldPlace, isPlainMap, readDate, readText, reportUnknownKeys } from './yaml-fields.ts';
+import type { Data, FieldContext, Path, Subject } from './yaml-fields.ts';
 
 /** What can change in a claim, and in the article's own notes. */
 export const CLAIM_CHANGES = ['rating', 'kind', 'summary', 'note', 'sources', 'quote', 'added'] as const;
@@ -25,19 +26,10 @@ const ENTRY_KEYS = ['date', 'changed', 'from', 'to', 'why'] as const;
 const REPLY_KEYS = ['by', 'date', 'text', 'url'] as const;
 const MAX_LENGTH = { why: 2_000, value: 1_000, by: 200, text: 20_000 } as const;
 
-type Path = (string | number)[];
-type Data = Record<string, unknown>;
-
-export interface EditorialContext {
-  sink: MessageSink;
-  places: YamlPlaces;
-}
-
+/** Where messages go and places are found; the same as every annotations reader's. */
+export type EditorialContext = FieldContext;
 /** Who the messages are about: a claim id, `article.history`, or `claims[2]`. */
-export interface EditorialSubject {
-  subject: string;
-  subjectKind: ContentMessage['subjectKind'];
-}
+export type EditorialSubject = Subject;
 
 export interface ClaimEditorial {
   checked?: string;
@@ -120,12 +112,12 @@ function readHistory(
       return;
     }
     reportUnknownKeys(ctx, item, entryPath, ENTRY_KEYS, subject, where);
-    const date = readDate(ctx, item, entryPath, 'date', subject, where, true);
+    const date = readDate(ctx, item, entryPath, 'date', subject, { where, required: true });
     const changed = readChange(ctx, item, entryPath, subject, where, changes);
     const valueKind = changed === 'rating' || changed === 'kind' ? changed : undefined;
     const from = readValue(ctx, item, entryPath, 'from', subject, where, valueKind);
     const to = readValue(ctx, item, entryPath, 'to', subject, where, valueKind);
-    const why = readText(ctx, item, entryPath, 'why', subject, where, { required: true, max: MAX_LENGTH.why });
+    const why = readText(ctx, item, entryPath, 'why', subject, { required: true, max: MAX_LENGTH.why, where });
     if (why !== undefined && /\n\s*\n/.test(why)) {
       ctx.sink.error(RULES.fieldType, `${where}: "why" must be one paragraph of plain text; say it in fewer words`, {
         place: fieldPlace(ctx, [...entryPath, 'why']),
@@ -163,8 +155,7 @@ function readChange(
     return undefined;
   }
   if (typeof value === 'string' && changes.includes(value)) return value as ClaimChange | ArticleChange;
-  const guess = typeof value === 'string' ? closestName(value, changes) : undefined;
-  ctx.sink.error(RULES.unknownChange, `${where}: changed ${showValue(value)} is not one of ${changes.join(', ')}${guess ? `; did you mean "${guess}"?` : ''}`, {
+  ctx.sink.error(RULES.unknownChange, `${where}: changed ${showValue(value)} is not one of ${changes.join(', ')}${didYouMean(value, changes)}`, {
     place: fieldPlace(ctx, [...path, 'changed']),
     ...subject,
   });
@@ -181,12 +172,11 @@ function readValue(
   where: string,
   valueKind: 'rating' | 'kind' | undefined,
 ): string | undefined {
-  const text = readText(ctx, item, path, key, subject, where, { max: MAX_LENGTH.value });
+  const text = readText(ctx, item, path, key, subject, { max: MAX_LENGTH.value, where });
   if (text === undefined || valueKind === undefined) return text;
   const allowed: readonly string[] = valueKind === 'rating' ? RATINGS : CLAIM_KINDS;
   if (allowed.includes(text)) return text;
-  const guess = closestName(text, allowed);
-  ctx.sink.error(valueKind === 'rating' ? RULES.unknownRating : RULES.unknownKind, `${where}: ${key} ${showValue(text)} is not a ${valueKind}: one of ${allowed.join(', ')}${guess ? `; did you mean "${guess}"?` : ''}`, {
+  ctx.sink.error(valueKind === 'rating' ? RULES.unknownRating : RULES.unknownKind, `${where}: ${key} ${showValue(text)} is not a ${valueKind}: one of ${allowed.join(', ')}${didYouMean(text, allowed)}`, {
     place: fieldPlace(ctx, [...path, key]),
     ...subject,
   });
@@ -229,16 +219,16 @@ function readReply(ctx: EditorialContext, raw: unknown, path: Path, subject: Edi
   const where = subject.subjectKind === 'field' ? '' : 'reply';
   const says = where ? `${where}: ` : '';
   reportUnknownKeys(ctx, raw, path, REPLY_KEYS, subject, where);
-  const by = readText(ctx, raw, path, 'by', subject, where, { required: true, max: MAX_LENGTH.by });
-  const date = readDate(ctx, raw, path, 'date', subject, where, true);
-  const text = readText(ctx, raw, path, 'text', subject, where, { required: true, max: MAX_LENGTH.text });
-  if (text !== undefined && /\[\^[^\]\s]*\]/.test(text)) {
+  const by = readText(ctx, raw, path, 'by', subject, { required: true, max: MAX_LENGTH.by, where });
+  const date = readDate(ctx, raw, path, 'date', subject, { where, required: true });
+  const text = readText(ctx, raw, path, 'text', subject, { required: true, max: MAX_LENGTH.text, where });
+  if (text !== undefined && hasCitation(text)) {
     ctx.sink.error(RULES.fieldType, `${says}"text" is the author's words and cannot cite our sources ([^id]); give links in it instead`, {
       place: fieldPlace(ctx, [...path, 'text']),
       ...subject,
     });
   }
-  const url = readText(ctx, raw, path, 'url', subject, where, { max: MAX_LENGTH.value });
+  const url = readText(ctx, raw, path, 'url', subject, { max: MAX_LENGTH.value, where });
   if (url !== undefined && !isHttpUrl(url)) {
     ctx.sink.error(RULES.urlScheme, `${says}url ${showValue(url)} must be an absolute http:// or https:// address`, {
       place: fieldPlace(ctx, [...path, 'url']),
@@ -248,77 +238,4 @@ function readReply(ctx: EditorialContext, raw: unknown, path: Path, subject: Edi
   // A reply with any error is left out; the error already stops the build.
   if (ctx.sink.messages.length > errorsBefore || by === undefined || date === undefined || text === undefined) return undefined;
   return { by, date, text, ...(url !== undefined && { url }) };
-}
-
-// ─── field helpers ─────────────────────────────────────────────────────────
-
-function readText(
-  ctx: EditorialContext,
-  item: Data,
-  path: Path,
-  key: string,
-  subject: EditorialSubject,
-  where: string,
-  options: { required?: boolean; max: number },
-): string | undefined {
-  const value = item[key];
-  const says = where ? `${where}: ` : '';
-  const field = `${says}field "${key}"`;
-  if (value === undefined) {
-    if (options.required) ctx.sink.error(RULES.fieldMissing, `${says}required field "${key}" is missing`, { place: ctx.places.near([...path, key]), ...subject });
-    return undefined;
-  }
-  const place = fieldPlace(ctx, [...path, key]);
-  if (value === null) {
-    ctx.sink.error(RULES.fieldMissing, `${field} has no value${options.required ? '' : '; give one or remove the line'}`, { place, ...subject });
-    return undefined;
-  }
-  if (typeof value !== 'string') {
-    const hint = typeof value === 'number' || typeof value === 'boolean' ? ` (put it in quotes: ${key}: "${value}")` : '';
-    ctx.sink.error(RULES.fieldType, `${field} must be text, not ${describeType(value)}${hint}`, { place, ...subject });
-    return undefined;
-  }
-  const text = value.trim();
-  if (text === '') {
-    ctx.sink.error(RULES.fieldMissing, `${field} is empty`, { place, ...subject });
-    return undefined;
-  }
-  if (text.length > options.max) {
-    ctx.sink.error(RULES.fieldType, `${field} is ${text.length} characters long; the most allowed is ${options.max}`, { place, ...subject });
-    return undefined;
-  }
-  return text;
-}
-
-/** A full YYYY-MM-DD date; `where` names the entry (`history[0]`, `reply`) for the message. */
-function readDate(ctx: EditorialContext, item: Data, path: Path, key: string, subject: EditorialSubject, where?: string, required = false): string | undefined {
-  const value = item[key];
-  const prefix = where ? `${where}: ` : '';
-  if (value === undefined) {
-    if (required) ctx.sink.error(RULES.fieldMissing, `${prefix}required field "${key}" is missing`, { place: ctx.places.near([...path, key]), ...subject });
-    return undefined;
-  }
-  if (typeof value === 'string' && isCalendarDate(value)) return value;
-  ctx.sink.error(RULES.dateFormat, `${prefix}${key} ${showValue(value)} must be a real date written YYYY-MM-DD`, {
-    place: fieldPlace(ctx, [...path, key]),
-    ...subject,
-  });
-  return undefined;
-}
-
-function reportUnknownKeys(ctx: EditorialContext, item: Data, path: Path, known: readonly string[], subject: EditorialSubject, where: string): void {
-  for (const key of Object.keys(item)) {
-    if (known.includes(key)) continue;
-    const guess = closestName(key, known);
-    const hint = guess ? `did you mean "${guess}"?` : `the fields here are ${known.join(', ')}`;
-    ctx.sink.error(RULES.fieldUnknown, `${where ? `${where}: ` : ''}unknown field "${key}"; ${hint}`, { place: fieldPlace(ctx, [...path, key]), ...subject });
-  }
-}
-
-function fieldPlace(ctx: EditorialContext, path: Path): Place {
-  return ctx.places.field(path) ?? ctx.places.near(path);
-}
-
-function isPlainMap(value: unknown): value is Data {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -5,14 +5,17 @@
  * which reads the common fields (title, publisher, date, url, excerpt).
  */
 import { SOURCE_TYPES } from './types.ts';
-import type { ClaimEntry, Place, SourceArchive, SourceEntry, SourceType } from './types.ts';
-import { closestName, isCalendarDate, isHttpUrl } from './formats.ts';
+import type { ClaimEntry, SourceArchive, SourceEntry, SourceType } from './types.ts';
+import { isCalendarDate, isHttpUrl } from './format-checks.ts';
 import { RULES, showValue } from './messages.ts';
 import type { MessageSink } from './messages.ts';
 import { describeType } from './yaml-read.ts';
-import type { YamlPlaces } from './yaml-read.ts';
+import { CITATION } from '../model/citation.ts';
+import type { AnnotationPositions } from './annotation-positions.ts';
+import { didYouMean, fieldPlace, unknownFieldHint } from './yaml-fields.ts';
+import type { Data, FieldContext, Path } from './yaml-fields.ts';
 import { cleanUrl, sameSourceKey, trackingParams } from './clean-url.ts';
-import { SOURCE_TYPE_LABEL } from './labels.ts';
+import { SOURCE_TYPE_LABEL } from '../model/labels.ts';
 
 /** The fields this module reads; parse-annotations.ts adds them to a source's known keys. */
 export const SOURCE_RECORD_KEYS = ['type', 'original', 'accessed', 'archive'] as const;
@@ -20,15 +23,8 @@ const ARCHIVE_KEYS = ['url', 'date'] as const;
 /** Sources that cannot on their own carry a rating. */
 const WEAK_TYPES: readonly SourceType[] = ['commentary', 'state-media'];
 const MAX_ORIGINAL = 1_000;
-const CITATION = /\[\^([^\]\s]*)\]/g;
 
-type Path = (string | number)[];
-type Data = Record<string, unknown>;
-
-export interface SourceContext {
-  sink: MessageSink;
-  places: YamlPlaces;
-}
+export type SourceContext = FieldContext;
 
 type SourceRecord = Pick<SourceEntry, 'type' | 'original' | 'accessed' | 'archive'>;
 
@@ -36,16 +32,14 @@ type SourceRecord = Pick<SourceEntry, 'type' | 'original' | 'accessed' | 'archiv
 export function readSourceRecord(ctx: SourceContext, entry: Data, path: Path): SourceRecord {
   const id = String(path[path.length - 1]);
   const report = (key: Path, rule: Parameters<MessageSink['error']>[0], reason: string) =>
-    ctx.sink.error(rule, reason, { place: placeOf(ctx, [...path, ...key]), subject: id, subjectKind: 'source' });
+    ctx.sink.error(rule, reason, { place: fieldPlace(ctx, [...path, ...key]), subject: id, subjectKind: 'source' });
   const record: SourceRecord = {};
 
   const type = entry.type;
   if (type !== undefined) {
     if (typeof type === 'string' && (SOURCE_TYPES as readonly string[]).includes(type)) record.type = type as SourceType;
     else {
-      const guess = typeof type === 'string' ? closestName(type, SOURCE_TYPES) : undefined;
-      const hint = guess ? `; did you mean "${guess}"?` : '';
-      report(['type'], RULES.unknownSourceType, `type ${showValue(type)} is not one of ${SOURCE_TYPES.join(', ')}${hint}`);
+      report(['type'], RULES.unknownSourceType, `type ${showValue(type)} is not one of ${SOURCE_TYPES.join(', ')}${didYouMean(type, SOURCE_TYPES)}`);
     }
   }
 
@@ -65,7 +59,7 @@ export function readSourceRecord(ctx: SourceContext, entry: Data, path: Path): S
     } else record.original = text;
   } else if (record.type === 'copy') {
     ctx.sink.error(RULES.fieldMissing, 'a source of type copy needs "original": the source it copies, e.g. "The New York Times, 5 August 2020"', {
-      place: placeOf(ctx, [...path, 'type']),
+      place: fieldPlace(ctx, [...path, 'type']),
       subject: id,
       subjectKind: 'source',
     });
@@ -83,7 +77,7 @@ export function readSourceRecord(ctx: SourceContext, entry: Data, path: Path): S
 }
 
 function readArchive(ctx: SourceContext, raw: unknown, path: Path, id: string): SourceArchive | undefined {
-  const where = (key?: string) => ({ place: placeOf(ctx, key ? [...path, key] : path), subject: id, subjectKind: 'source' as const });
+  const where = (key?: string) => ({ place: fieldPlace(ctx, key ? [...path, key] : path), subject: id, subjectKind: 'source' as const });
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     ctx.sink.error(RULES.fieldType, `field "archive" must have the fields url and date (indented under it), not ${describeType(raw)}`, where());
     return undefined;
@@ -91,8 +85,7 @@ function readArchive(ctx: SourceContext, raw: unknown, path: Path, id: string): 
   const data = raw as Data;
   for (const key of Object.keys(data)) {
     if ((ARCHIVE_KEYS as readonly string[]).includes(key)) continue;
-    const guess = closestName(key, ARCHIVE_KEYS);
-    ctx.sink.error(RULES.fieldUnknown, `unknown field "archive.${key}"; ${guess ? `did you mean "${guess}"?` : 'the fields here are url, date'}`, where(key));
+    ctx.sink.error(RULES.fieldUnknown, `unknown field "archive.${key}"; ${unknownFieldHint(key, ARCHIVE_KEYS)}`, where(key));
   }
   let url: string | undefined;
   if (data.url === undefined || data.url === null) {
@@ -113,24 +106,20 @@ function readFullDate(value: unknown, name: string): { value?: string; error?: s
   return { error: `${name} ${showValue(value)} must be a real date written YYYY-MM-DD` };
 }
 
-function placeOf(ctx: SourceContext, path: Path): Place {
-  return ctx.places.field(path) ?? ctx.places.near(path);
-}
-
 /**
  * Checks across sources, once all are read: tracking parameters in a url (warning), the same
  * address under two ids (error), and rated claims whose every typed source is weak (warning).
  */
 export function checkSources(
   ctx: SourceContext,
-  parsed: { sources: readonly SourceEntry[]; claims: readonly ClaimEntry[]; positions: Map<string, Place> },
+  parsed: { sources: readonly SourceEntry[]; claims: readonly ClaimEntry[]; positions: AnnotationPositions },
 ): void {
   const firstIdOfKey = new Map<string, string>();
   for (const source of parsed.sources) {
     const names = source.url === undefined ? [] : trackingParams(source.url);
     if (names.length > 0) {
       ctx.sink.warn(RULES.urlTracking, `url has tracking parameters (${names.join(', ')}), which the site removes; write it as ${showValue(cleanUrl(source.url!), 120)}`, {
-        place: placeOf(ctx, ['sources', source.id, 'url']),
+        place: fieldPlace(ctx, ['sources', source.id, 'url']),
         subject: source.id,
         subjectKind: 'source',
       });
@@ -141,7 +130,7 @@ export function checkSources(
     if (first === undefined) firstIdOfKey.set(key, source.id);
     else {
       ctx.sink.error(RULES.duplicateSource, `has the same address as source "${first}" (once tracking parameters are removed); keep one source and cite it as [^${first}]`, {
-        place: placeOf(ctx, ['sources', source.id, 'url']),
+        place: fieldPlace(ctx, ['sources', source.id, 'url']),
         subject: source.id,
         subjectKind: 'source',
       });
@@ -157,7 +146,7 @@ export function checkSources(
     if (!types.every((type) => type !== undefined && WEAK_TYPES.includes(type))) continue;
     const kinds = [...new Set(types.map((type) => SOURCE_TYPE_LABEL[type!].toLowerCase()))].join(' and ');
     ctx.sink.warn(RULES.weakSources, `is rated, but its note cites only ${kinds}; cite a primary document, official statement, news report or reference work, or reconsider the rating`, {
-      place: parsed.positions.get(`claim:${claim.id}`),
+      place: parsed.positions.claim(claim.id),
       subject: claim.id,
       subjectKind: 'claim',
     });

@@ -45,8 +45,7 @@ describe('rehypeClaimMarkup', () => {
         '<h2 class="note-heading"><span class="note-n"><span class="sr-only">Note </span>3</span> ' +
         '<span class="badge" data-rating="misleading"><span aria-hidden="true">!</span> Misleading</span> <span class="note-kind">Fact</span></h2>' +
         '<p class="note-summary">Summary froze.</p><div class="note-body"><p>Note froze.</p></div>' +
-        '<p class="note-links"><a href="#claim-froze">Back to the passage</a> <a href="claims/froze/">Claim page</a> ' +
-        '<a class="claim-link" href="#claim-froze" data-copy-link="claim 3">Link to this claim<span class="sr-only"> 3</span></a></p>' +
+        '<p class="note-links"><a href="claims/froze/">Share<span class="sr-only"> claim 3</span></a></p>' +
         // The place for the report link, filled (or removed) by the page: src/pipeline/note-record.ts.
         '<p class="note-report" data-report="froze"></p>' +
         '</section></aside>',

@@ -4,7 +4,7 @@
  * remark-anchor-claims leaves each passage as `<span class="claim" id="claim-ID">`.
  * This plugin labels the span's start and end for screen readers, puts a numbered
  * marker link after it, and after the block that holds it an `<aside>` with the
- * notes of every claim in that block, in text order (nested claims included).
+ * notes of every claim in that block, in the order of their numbers (nested claims included).
  *
  * Where an aside goes, so the HTML stays valid:
  * - paragraph or heading (also in a blockquote or a loose list item): right after it;
@@ -17,13 +17,14 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { h } from 'hastscript';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
-import { claimLabel, KIND_LABEL, RATING_LABEL, RATING_SYMBOL, UNRATED_SYMBOL } from './labels.ts';
+import { badgeContent, claimLabel, KIND_LABEL } from '../model/labels.ts';
+import { BLOCK_TAGS } from '../model/blocks.ts';
 import { noteRecord } from './note-record.ts';
 import type { ClaimKind, HistoryEntry, Rating } from './types.ts';
 
 export interface MarkupClaim {
   id: string;
-  /** 1-based number in text order. */
+  /** 1-based number in reading order: the order of the markers (reading-order.ts). */
   number: number;
   kind: ClaimKind;
   rating?: Rating;
@@ -50,9 +51,6 @@ declare module 'vfile' {
   }
 }
 
-/** Opinions and predictions have no rating; this is what their badge says. Matches claimLabel. */
-const NOT_RATED = 'Not rated';
-const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'td', 'th', 'dt', 'dd']);
 const HEADING = /^h([1-6])$/;
 
 /** Where one aside goes and which claims it holds. */
@@ -62,10 +60,6 @@ interface NotesGroup {
   blockId: string;
   what: 'paragraph' | 'heading' | 'list item' | 'table' | 'headline';
   claims: MarkupClaim[];
-}
-
-export function symbolFor(kind: ClaimKind, rating?: Rating): string {
-  return rating ? RATING_SYMBOL[rating] : UNRATED_SYMBOL[kind as 'opinion' | 'prediction'];
 }
 
 export default function rehypeClaimMarkup(options: ClaimMarkupOptions) {
@@ -181,7 +175,7 @@ function marker(claim: MarkupClaim): Element {
       dataKind: claim.kind,
       ariaLabel: `Note ${claim.number}: ${claimLabel(claim.kind, claim.rating)}`,
     },
-    h('span', { ariaHidden: 'true' }, symbolFor(claim.kind, claim.rating)),
+    h('span', { ariaHidden: 'true' }, badgeContent(claim.kind, claim.rating).symbol),
     h('span', { className: ['claim-marker-n'] }, String(claim.number)),
   );
 }
@@ -201,14 +195,19 @@ function aside(group: NotesGroup, level: number): Element {
   return h(
     'aside',
     { className: ['claim-notes'], ariaLabel: `${notesName(group.claims)} on ${where}`, dataFor: group.blockId },
-    group.claims.map((claim) => noteSection(claim, Math.min(6, level + 1))),
+    // In the order of their numbers, which is the order of their markers (reading-order.ts).
+    [...group.claims].sort((a, b) => a.number - b.number).map((claim) => noteSection(claim, Math.min(6, level + 1))),
   );
 }
 
 function noteSection(claim: MarkupClaim, level: number): Element {
-  const badge = claim.rating
-    ? h('span', { className: ['badge'], dataRating: claim.rating }, h('span', { ariaHidden: 'true' }, RATING_SYMBOL[claim.rating]), ` ${RATING_LABEL[claim.rating]}`)
-    : h('span', { className: ['badge'], dataKind: claim.kind }, h('span', { ariaHidden: 'true' }, symbolFor(claim.kind)), ` ${NOT_RATED}`);
+  const { symbol, word } = badgeContent(claim.kind, claim.rating);
+  const badge = h(
+    'span',
+    { className: ['badge'], ...(claim.rating ? { dataRating: claim.rating } : { dataKind: claim.kind }) },
+    h('span', { ariaHidden: 'true' }, symbol),
+    ` ${word}`,
+  );
   return h(
     'section',
     // Not a labelled region: the aside around it is the landmark, and its heading names the note.
@@ -226,20 +225,13 @@ function noteSection(claim: MarkupClaim, level: number): Element {
     h('p', { className: ['note-summary'] }, claim.summary),
     // A copy: the same note may also be shown elsewhere (claim pages use noteHtml).
     h('div', { className: ['note-body'] }, structuredClone(claim.note.children) as ElementContent[]),
+    // The note's actions, at most two (docs/reading.md): "Share" leads to the claim's own page,
+    // which has its address and a copy button. The note sits by its passage at every width, so
+    // it needs no "back to the text".
     h(
       'p',
       { className: ['note-links'] },
-      h('a', { href: `#claim-${claim.id}` }, 'Back to the passage'),
-      ' ',
-      h('a', { href: `claims/${claim.id}/` }, 'Claim page'),
-      ' ',
-      // The address to share; src/scripts/copy-link.ts adds a "Copy link" button after it.
-      h(
-        'a',
-        { className: ['claim-link'], href: `#claim-${claim.id}`, dataCopyLink: `claim ${claim.number}` },
-        'Link to this claim',
-        h('span', { className: ['sr-only'] }, ` ${claim.number}`),
-      ),
+      h('a', { href: `claims/${claim.id}/` }, 'Share', h('span', { className: ['sr-only'] }, ` claim ${claim.number}`)),
     ),
     ...noteRecord(claim),
   );

@@ -14,8 +14,9 @@ function render(markdown: string): string {
   return toHtml(processor.runSync(processor.parse(markdown)) as HastRoot);
 }
 
+/** The word joiner (U+2060) in it keeps the ¶ from starting a line alone. */
 const link = (id: string) =>
-  `<a class="paragraph-link" href="#${id}" aria-label="Link to this paragraph" data-pagefind-ignore><span aria-hidden="true">¶</span></a>`;
+  `<a class="paragraph-link" href="#${id}" aria-label="Link to this paragraph" data-pagefind-ignore>\u2060<span aria-hidden="true">¶</span></a>`;
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -15,6 +15,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
+import { FLOW_TAGS } from '../model/blocks.ts';
 
 export interface ParagraphLinksOptions {
   /** Block ids that get no link. Default: title, subtitle. */
@@ -24,13 +25,13 @@ export interface ParagraphLinksOptions {
 }
 
 const LINKED_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li']);
-/** Flow content that ends a list item's own text. */
-const FLOW_TAGS = new Set(['ul', 'ol', 'p', 'blockquote', 'table', 'pre', 'div', 'aside', 'hr']);
 
 export function paragraphLink(id: string, label = 'Link to this paragraph'): Element {
   return h(
     'a',
     { className: ['paragraph-link'], href: `#${id}`, ariaLabel: label, dataPagefindIgnore: true },
+    // A word joiner (U+2060) first: the link is inline, so the ¶ never starts a line on its own.
+    '\u2060',
     h('span', { ariaHidden: 'true' }, '¶'),
   );
 }

@@ -13,6 +13,7 @@ import type { Data, Nodes, Parent, PhrasingContent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
+import { hiddenCharacterHint } from './invisible-characters.ts';
 import { matchQuote, matchQuoteInTexts } from './quote-match.ts';
 import { splittable, wrapRange } from './wrap-range.ts';
 
@@ -185,7 +186,8 @@ function notFoundReason(
     reason += ' within one block: it runs from one paragraph, heading or list item into the next';
   }
   // One line per message, whatever line breaks the article's Markdown source had.
-  return result.closest ? `${reason}; closest passage: "${result.closest.text.replace(/\s+/g, ' ')}"` : `${reason}; no passage comes close`;
+  const hint = hiddenCharacterHint(claim.exact, result.closest?.text);
+  return result.closest ? `${reason}; closest passage: "${result.closest.text.replace(/\s+/g, ' ')}"${hint}` : `${reason}; no passage comes close${hint}`;
 }
 
 /**

@@ -8,16 +8,11 @@
 import type { Heading, ListItem, Nodes, Paragraph, Parents, Root, TableCell } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visitParents } from 'unist-util-visit-parents';
+import { BLOCK_TYPES } from '../model/blocks.ts';
+import { isReservedId } from './page-ids.ts';
 
 /** The blocks that get ids: the same blocks that claims anchor in. */
 type Block = Paragraph | Heading | TableCell;
-
-/**
- * Ids the page and the claim markup use themselves, or that look like theirs.
- * A heading whose slug would be one of them gets an `h-` prefix instead.
- */
-const RESERVED_IDS = new Set(['title', 'subtitle', 'sources', 'sources-heading', 'main', 'content', 'notes']);
-const RESERVED_PREFIXES = ['p-', 'h-', 'cell-', 'claim-', 'note-', 'marker-', 'source-', 'cite-', 'ref-', 'fn', 'user-content-'];
 
 /**
  * A github-slugger-like slug limited to ASCII: accents dropped, apostrophes
@@ -38,10 +33,6 @@ function firstWordsSlug(text: string, count: number): string {
   return slugify(text).split('-').filter(Boolean).slice(0, count).join('-');
 }
 
-function isReserved(id: string): boolean {
-  return RESERVED_IDS.has(id) || RESERVED_PREFIXES.some((prefix) => id.startsWith(prefix));
-}
-
 /** Makes ids unique in one document: the second `x` becomes `x-2`, the third `x-3`. */
 function createIdRegistry(taken: Iterable<string>) {
   const used = new Set(taken);
@@ -54,7 +45,7 @@ function createIdRegistry(taken: Iterable<string>) {
 }
 
 function isBlock(node: Nodes): node is Block {
-  return node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell';
+  return BLOCK_TYPES.has(node.type);
 }
 
 function setId(node: Nodes, id: string): void {
@@ -104,7 +95,7 @@ export default function remarkBlockIds(options: BlockIdsOptions = {}) {
       let id: string;
       if (node.type === 'heading') {
         const slug = slugify(text);
-        id = unique(slug === '' ? `h-${ordinal}` : isReserved(slug) ? `h-${slug}` : slug);
+        id = unique(slug === '' ? `h-${ordinal}` : isReservedId(slug) ? `h-${slug}` : slug);
       } else {
         const prefix = node.type === 'paragraph' ? 'p' : 'cell';
         const slug = firstWordsSlug(text, words);

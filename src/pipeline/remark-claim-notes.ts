@@ -5,15 +5,18 @@
  * since the source list links to each of them; see docs/performance.md). Leaves the notes and
  * what rehype-claim-markup needs in `file.data.article`, and reports what rendering a note finds:
  * a citation of an unknown source (a safety net: parseAnnotations reports these from the raw
- * text) and anything written in a note that is not shown.
+ * text), a note refused for asking too much work (markdown-limits.ts), a link shown as plain text,
+ * and anything written in a note that is not shown.
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { ArticleData } from './article-data.ts';
 import type {} from './remark-anchor-claims.ts';
 import { latestChange } from './history-text.ts';
+import { limitMessages } from './limit-messages.ts';
 import { renderNote } from './render-note.ts';
 import type { RenderedNote } from './render-note.ts';
+import { curlyQuotes } from './typography.ts';
 
 const SOURCE = 'remark-claim-notes';
 
@@ -31,7 +34,7 @@ export default function remarkClaimNotes() {
       const note = renderNote(claim.note, { claimId: claim.id, cite: data.citations.citer(`cite-${index + 1}`, claim.id) });
       data.notes.set(claim.id, note);
       data.markupClaims.push({
-        id: claim.id, number: index + 1, kind: claim.kind, rating: claim.rating, summary: claim.summary, exact: anchor.exact, note: note.hast,
+        id: claim.id, number: index + 1, kind: claim.kind, rating: claim.rating, summary: curlyQuotes(claim.summary), exact: anchor.exact, note: note.hast,
         update: latestChange(claim.history), reply: claim.reply,
       });
     }
@@ -51,6 +54,8 @@ export default function remarkClaimNotes() {
         Object.assign(message, { file: data.annotationsFile, fatal, subject, subjectKind });
       };
       for (const id of failedBefore ? [] : note.unknownSourceIds) say(`cites [^${id}], but no source "${id}" is defined under sources`, 'source-undefined', true);
+      for (const refused of limitMessages(note.refused, { file: data.annotationsFile, subject, subjectKind })) say(refused.reason, refused.ruleId, true);
+      for (const url of note.unlinked) say(`link to \`${url}\` is not an absolute http(s) or mailto address; shown as plain text`, 'url-scheme', false);
       for (const what of note.dropped) say(`${what} is not shown`, 'raw-html', false);
     }
   };

@@ -86,21 +86,23 @@ const idsOf = (html: string) => [...html.matchAll(/ id="([^"]+)"/g)].map((m) => 
 describe('renderArticle', () => {
   const article = render();
 
-  it('numbers claims in text order, headline first, outer before inner', () => {
+  it('numbers claims in reading order, the order of their markers: headline first, inner before outer', () => {
     assert.deepEqual(
       article.claims.map((c) => [c.number, c.id, c.parentId]),
       [
         [1, 'headline', undefined],
-        [2, 'froze', undefined],
-        [3, 'pressure', 'froze'],
+        [2, 'pressure', 'froze'],
+        [3, 'froze', undefined],
         [4, 'islands', undefined],
       ],
     );
+    const markers = [...article.bodyHtml.matchAll(/<span class="claim-marker-n">(\d+)<\/span>/g)].map((m) => Number(m[1]));
+    assert.deepEqual(markers, [2, 3, 4]);
   });
 
   it('marks each claim with a labelled marker and a note', () => {
-    assert.match(article.bodyHtml, /aria-label="Note 2: Fact, rated accurate"/);
-    assert.match(article.bodyHtml, /aria-label="Note 3: Interpretation, rated misleading"/);
+    assert.match(article.bodyHtml, /aria-label="Note 3: Fact, rated accurate"/);
+    assert.match(article.bodyHtml, /aria-label="Note 2: Interpretation, rated misleading"/);
     assert.match(article.bodyHtml, /<section class="note" id="note-froze"/);
     assert.match(article.bodyHtml, /<\/p><aside class="claim-notes" aria-label="Notes 2 and 3 on this paragraph"/);
   });
@@ -121,18 +123,18 @@ describe('renderArticle', () => {
     assert.deepEqual(
       article.sources.map((s) => [s.number, s.id, s.origin]),
       [
-        [1, 'first', 'annotation'],
-        [2, 'second', 'annotation'],
+        [1, 'second', 'annotation'],
+        [2, 'first', 'annotation'],
         [3, 'author-link-1', 'author-link'],
       ],
     );
-    const [first, second, link] = article.sources;
+    const [second, first, link] = article.sources;
     assert.deepEqual(first?.citedBy, [
-      { claimId: 'froze', backrefId: 'cite-2-1' },
-      { claimId: 'froze', backrefId: 'cite-2-3' },
+      { claimId: 'froze', backrefId: 'cite-3-1' },
+      { claimId: 'froze', backrefId: 'cite-3-3' },
       { claimId: 'islands', backrefId: 'cite-4-1' },
     ]);
-    assert.deepEqual(second?.citedBy.map((c) => c.backrefId), ['cite-2-2', 'cite-3-1', 'ref-assessment-1']);
+    assert.deepEqual(second?.citedBy.map((c) => c.backrefId), ['cite-2-1', 'cite-3-2', 'ref-assessment-1']);
     assert.deepEqual(link, {
       id: 'author-link-1',
       title: 'the report',
@@ -175,7 +177,7 @@ describe('renderArticle', () => {
   });
 
   it('renders the article-level assessment', () => {
-    assert.match(article.assessmentHtml ?? '', /Mostly fair <sup class="cite"><a href="#source-2" id="ref-assessment-1"/);
+    assert.match(article.assessmentHtml ?? '', /Mostly fair <sup class="cite"><a href="#source-1" id="ref-assessment-1"/);
   });
 
   it('renders an article with no claims', () => {

@@ -10,18 +10,20 @@
  */
 import type { Element, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import type { Nodes, Parent, Root } from 'mdast';
+import type { Parent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { SKIP, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { ArticleData } from './article-data.ts';
 import { articleProcessor, StopRendering } from './article-processor.ts';
 import { createCitations } from './citations.ts';
+import { blockTexts, collectBlocks, textOffsets } from './block-texts.ts';
 import { cleanUrl } from './clean-url.ts';
 import { ContentError, hasErrors, sortMessages } from './messages.ts';
+import { limitMessages } from './limit-messages.ts';
 import { parseAnnotations } from './parse-annotations.ts';
 import { parseArticle } from './parse-article.ts';
+import { curlyQuotes } from './typography.ts';
 import { renderNote } from './render-note.ts';
 import type { ContentMessage, RenderedArticle, RenderedClaim, RenderedSource, Reply } from './types.ts';
 
@@ -33,9 +35,6 @@ export interface ArticleInput {
   annotationsFile: string;
   annotationsSource: string;
 }
-
-/** The blocks of the text, as remark-anchor-claims counts them. */
-const BLOCK_TYPES = new Set(['paragraph', 'heading', 'tableCell']);
 
 /** A block claims are anchored in (title, subtitle, paragraph, heading, table cell): its id and reader text. */
 export interface TextBlock {
@@ -56,6 +55,10 @@ export function renderArticle(input: ArticleInput, observer: RenderObserver = {}
   const article = parseArticle(input.articleSource, input.articleFile);
   const annotations = parseAnnotations(input.annotationsSource, input.annotationsFile);
   const inputMessages: ContentMessage[] = [...article.messages, ...annotations.messages];
+  const bodyLine = (line: number | undefined) => (line === undefined ? undefined : article.bodyStartLine + line - 1);
+  // Markdown that asks for too much work (markdown-limits.ts) is refused before it is parsed.
+  const refused = limitMessages(article.body, { file: input.articleFile, line: bodyLine });
+  if (refused.length > 0) throw new ContentError(sortMessages([...inputMessages, ...refused]));
   const data: ArticleData = {
     frontmatter: article.frontmatter,
     annotations,
@@ -76,7 +79,6 @@ export function renderArticle(input: ArticleInput, observer: RenderObserver = {}
   }
   // The blocks' texts are what anchoring read: the later plugins change no block's text.
   observer.textBlocks?.(collectBlocks(tree).map(textBlock));
-  const bodyLine = (line: number | undefined) => (line === undefined ? undefined : article.bodyStartLine + line - 1);
   const messages = [...inputMessages, ...file.messages.map((message) => contentMessage(message, input.articleFile, bodyLine))];
   const frontmatter = data.frontmatter;
   if (!hast || !frontmatter || hasErrors(messages)) throw new ContentError(sortMessages(messages));
@@ -90,6 +92,7 @@ export function renderArticle(input: ArticleInput, observer: RenderObserver = {}
     const offset = offsets.get(anchor.block) ?? 0;
     return {
       ...claim,
+      summary: curlyQuotes(claim.summary),
       number: index + 1,
       exact: anchor.exact,
       prefixContext: anchor.prefixContext,
@@ -117,6 +120,7 @@ export function renderArticle(input: ArticleInput, observer: RenderObserver = {}
     text: blockTexts(tree).join('\n\n'),
     claims,
     sources: [...data.citations.sources(), ...authorSources(file.data.authorLinks ?? [])],
+    ...(annotations.article.verdict ? { verdict: curlyQuotes(annotations.article.verdict) } : {}),
     ...(data.assessment ? { assessmentHtml: data.assessment.html } : {}),
     ...(data.context ? { contextHtml: data.context.html } : {}),
     ...(annotations.article.checked ? { checked: annotations.article.checked } : {}),
@@ -161,32 +165,6 @@ function contentMessage(message: VFileMessage, articleFile: string, bodyLine: (l
     ...(message.subject !== undefined ? { subject: message.subject, subjectKind: message.subjectKind } : {}),
     reason: message.reason,
   };
-}
-
-function collectBlocks(tree: Root): Parent[] {
-  const blocks: Parent[] = [];
-  visit(tree, (node: Nodes) => {
-    if (!BLOCK_TYPES.has(node.type)) return undefined;
-    blocks.push(node as Parent);
-    return SKIP;
-  });
-  return blocks;
-}
-
-/** Block texts as a reader sees them, the same way remark-anchor-claims reads them. */
-function blockTexts(tree: Root): string[] {
-  return collectBlocks(tree).map((block) => toString(block, { includeHtml: false }));
-}
-
-/** Where each block's text starts in `RenderedArticle.text`. */
-function textOffsets(tree: Root): Map<Parent, number> {
-  const offsets = new Map<Parent, number>();
-  let offset = 0;
-  for (const block of collectBlocks(tree)) {
-    offsets.set(block, offset);
-    offset += toString(block, { includeHtml: false }).length + 2;
-  }
-  return offsets;
 }
 
 function textBlock(block: Parent): TextBlock {

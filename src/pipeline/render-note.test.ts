@@ -29,11 +29,11 @@ describe('renderNote: sanitising', () => {
     assert.match(html, /And a chart here\./);
   });
 
-  it('renders javascript: and data: links without an href', () => {
-    const { html } = render('[one](javascript:alert(1)) [two](data:text/html,<b>x</b>) [three](JAVASCRIPT:alert(1))');
-    assert.doesNotMatch(html, /javascript|data:/i);
-    assert.match(html, /<a>one<\/a>/);
-    assert.match(html, /<a>two<\/a>/);
+  it('shows javascript:, data:, protocol-relative and relative links as their text, and lists them', () => {
+    const { html, unlinked } = render('[one](javascript:alert(1)) [two](data:text/html,<b>x</b>) [three](JAVASCRIPT:alert(1)) [four](//other.example/) [five](../x/)');
+    assert.doesNotMatch(html, /javascript|data:|<a|other\.example/i);
+    assert.match(html, /one two three four five/);
+    assert.deepEqual(unlinked, ['javascript:alert(1)', 'data:text/html,<b>x</b>', 'JAVASCRIPT:alert(1)', '//other.example/', '../x/']);
   });
 
   it('keeps http, https and mailto links', () => {

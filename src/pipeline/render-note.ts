@@ -18,6 +18,10 @@ import { unified } from 'unified';
 import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
+import { CITATION, hasCitation } from '../model/citation.ts';
+import { curlyQuotes } from './typography.ts';
+import { checkMarkdownLimits } from './markdown-limits.ts';
+import type { MarkdownLimitProblem } from './markdown-limits.ts';
 
 export interface CitationTarget {
   /** The source's footnote number on the page. */
@@ -45,6 +49,10 @@ export interface RenderedNote {
   unknownSourceIds: string[];
   /** Things written in the note that are not shown as written (raw HTML, footnote definitions). */
   dropped: string[];
+  /** Link targets shown as plain text: anything but an absolute http(s) or mailto address. */
+  unlinked: string[];
+  /** Why the note was not rendered at all: it asks for more work than the limits allow (markdown-limits.ts). */
+  refused: MarkdownLimitProblem[];
 }
 
 /**
@@ -67,9 +75,6 @@ export const noteSchema: SanitizeSchema = {
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'] },
 };
 
-/** `[^source-id]` as the text shows it when GFM found no definition for it. */
-const CITATION = /\[\^([^\]\s]+)\]/g;
-const HAS_CITATION = /\[\^[^\]\s]+\]/;
 
 interface NoteCitation extends Node {
   type: 'noteCitation';
@@ -87,14 +92,23 @@ declare module 'mdast' {
 }
 
 const parser = unified().use(remarkParse).use(remarkGfm);
-const toHtml = unified()
+const toSafeHast = unified()
   .use(remarkRehype) // no allowDangerousHtml: raw HTML nodes are dropped here
   .use(rehypeSanitize, noteSchema);
 const stringifier = unified().use(rehypeStringify);
 
 export function renderNote(markdown: string, ctx: NoteContext): RenderedNote {
+  const refused = checkMarkdownLimits(markdown);
+  if (refused.length > 0) {
+    return { html: '', hast: { type: 'root', children: [] }, citedSourceIds: [], unknownSourceIds: [], dropped: [], unlinked: [], refused };
+  }
   const mdast = parser.runSync(parser.parse(markdown)) as Root;
   const dropped = neutralise(mdast);
+  // Curly quotes, as in the article's text (code keeps its straight ones: it is not a text node).
+  visit(mdast, 'text', (node) => {
+    node.value = curlyQuotes(node.value);
+  });
+  const unlinked = unlinkLocal(mdast);
 
   const cited: string[] = [];
   const unknown: string[] = [];
@@ -111,7 +125,7 @@ export function renderNote(markdown: string, ctx: NoteContext): RenderedNote {
   };
   replaceCitations(mdast, citation);
 
-  const hast = toHtml.runSync(mdast) as HastRoot;
+  const hast = toSafeHast.runSync(mdast) as HastRoot;
   addCitationIds(hast, targets, ctx.describedBy ?? 'sources-heading');
   addExternalRel(hast);
   return {
@@ -120,7 +134,31 @@ export function renderNote(markdown: string, ctx: NoteContext): RenderedNote {
     citedSourceIds: cited,
     unknownSourceIds: unknown,
     dropped,
+    unlinked,
+    refused,
   };
+}
+
+/**
+ * Links to anything but an absolute http(s) or mailto address become their text: a note is
+ * shown on the article page and on its claim page, where a relative link (`../x`, `#p-…`) would
+ * lead to different places, and `//host` would take the page's scheme unseen.
+ */
+function unlinkLocal(tree: Root): string[] {
+  const unlinked: string[] = [];
+  const definitions = new Map<string, string>();
+  visit(tree, 'definition', (node) => {
+    if (!definitions.has(node.identifier)) definitions.set(node.identifier, node.url);
+  });
+  visit(tree, (node, index, parent) => {
+    if ((node.type !== 'link' && node.type !== 'linkReference') || !parent || index === undefined) return undefined;
+    const url = node.type === 'link' ? node.url : definitions.get(node.identifier);
+    if (url === undefined || /^(https?:\/\/[^/]|mailto:)/i.test(url)) return undefined;
+    unlinked.push(url);
+    parent.children.splice(index, 1, ...(node.children as never[]));
+    return index;
+  });
+  return unlinked;
 }
 
 /** Images become their alt text, note headings sit under the note's own h2, definitions go. */
@@ -171,7 +209,7 @@ function replaceCitations(tree: Root, citation: (sourceId: string) => NoteCitati
       if (cite && !link) replacement.push(cite);
       edits.push({ parent, node, replacement });
       if (cite && link) putAfterLink(ancestors, link, cite);
-    } else if (node.type === 'text' && HAS_CITATION.test(node.value)) {
+    } else if (node.type === 'text' && hasCitation(node.value)) {
       const replacement: PhrasingContent[] = [];
       const moved: NoteCitation[] = [];
       let last = 0;

@@ -3,19 +3,13 @@
  * pipeline to the pages. Framework-free: nothing here knows about Astro.
  */
 
-export const CLAIM_KINDS = ['fact', 'interpretation', 'opinion', 'prediction'] as const;
-export type ClaimKind = (typeof CLAIM_KINDS)[number];
+import type { ClaimKind, Rating } from '../model/claims.ts';
+import type { SourceType } from '../model/sources.ts';
+import type { AnnotationPositions } from './annotation-positions.ts';
 
-/** Ratings, from best to worst supported; only facts and interpretations carry one. */
-export const RATINGS = [
-  'accurate',
-  'mostly-accurate',
-  'missing-context',
-  'misleading',
-  'inaccurate',
-  'unverifiable',
-] as const;
-export type Rating = (typeof RATINGS)[number];
+/** Kinds and ratings live in the shared vocabulary (src/model); re-exported for the pipeline's modules. */
+export { CLAIM_KINDS, RATINGS } from '../model/claims.ts';
+export type { ClaimKind, Rating } from '../model/claims.ts';
 
 export interface Republication {
   publisher: string;
@@ -38,8 +32,8 @@ export interface ArticleFrontmatter {
 }
 
 /** What kind of record a source is; the words readers see are in labels.ts. */
-export const SOURCE_TYPES = ['primary', 'official', 'news', 'commentary', 'reference', 'state-media', 'copy'] as const;
-export type SourceType = (typeof SOURCE_TYPES)[number];
+export { SOURCE_TYPES } from '../model/sources.ts';
+export type { SourceType } from '../model/sources.ts';
 
 /** An archived copy of a source that someone actually found (never an address made up). */
 export interface SourceArchive {
@@ -127,7 +121,7 @@ export interface RenderedSource extends SourceEntry {
 }
 
 export interface RenderedClaim extends ClaimEntry {
-  /** 1-based position in text order. */
+  /** 1-based position in reading order: the order of the markers (reading-order.ts). */
   number: number;
   /** The passage as it stands in the rendered text (may differ from `quote` in quotes/white space). */
   exact: string;
@@ -163,6 +157,8 @@ export interface RenderedArticle {
   text: string;
   claims: RenderedClaim[];
   sources: RenderedSource[];
+  /** The bottom line (annotations' `article.verdict`), plain text, shown first above the text. */
+  verdict?: string;
   assessmentHtml?: string;
   contextHtml?: string;
   checked?: string;
@@ -183,11 +179,8 @@ export interface Place {
 export interface ParsedAnnotations {
   sources: SourceEntry[];
   claims: ClaimEntry[];
-  article: { assessment?: string; context?: string; checked?: string; history?: HistoryEntry[]; reply?: Reply };
-  /**
-   * YAML positions by key: 'claim:<id>', 'claim:<id>:quote', 'claim:<id>:prefix', 'claim:<id>:suffix',
-   * 'claim:<id>:note', 'source:<id>', 'article:assessment', 'article:context', 'article:checked'.
-   */
-  positions: Map<string, Place>;
+  article: { verdict?: string; assessment?: string; context?: string; checked?: string; history?: HistoryEntry[]; reply?: Reply };
+  /** Where each claim (and its quote, prefix, suffix, note), source and article note stands in the YAML. */
+  positions: AnnotationPositions;
   messages: ContentMessage[];
 }

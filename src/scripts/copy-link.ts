@@ -1,8 +1,8 @@
 /**
  * Claim links, enhanced; everything here also works as plain links without it.
  *
- * - After every `a[data-copy-link]` (the note's "Link to this claim", the claim page's
- *   own link) a "Copy link" button puts the link's absolute URL on the clipboard and
+ * - After every `[data-copy-link]` (the claim page's own address, an element with
+ *   `data-href`, or a link) a "Copy link" button puts the link's absolute URL on the clipboard and
  *   says so: its label turns to "Copied" and a polite live region announces it.
  *   No clipboard (an insecure context, an old browser): no button; the link remains.
  * - Arriving at `#claim-<id>` (a pasted URL, a ledger link, a note's "Back to the
@@ -24,7 +24,7 @@ function liveRegion(): HTMLElement {
   return region;
 }
 
-function addCopyButton(link: HTMLAnchorElement): void {
+function addCopyButton(link: HTMLElement): void {
   const what = link.dataset.copyLink || 'this link';
   const button = document.createElement('button');
   button.type = 'button';
@@ -37,7 +37,7 @@ function addCopyButton(link: HTMLAnchorElement): void {
   button.append(label, hidden);
   let timer: ReturnType<typeof setTimeout> | undefined;
   button.addEventListener('click', async () => {
-    const url = new URL(link.getAttribute('href') ?? '', location.href).href;
+    const url = new URL(link.dataset.href ?? link.getAttribute('href') ?? '', location.href).href;
     const region = liveRegion();
     try {
       await navigator.clipboard.writeText(url);
@@ -73,7 +73,7 @@ function focusClaimTarget(): void {
 }
 
 if (typeof navigator.clipboard?.writeText === 'function') {
-  document.querySelectorAll<HTMLAnchorElement>('a[data-copy-link]').forEach(addCopyButton);
+  document.querySelectorAll<HTMLElement>('[data-copy-link]').forEach(addCopyButton);
 }
 focusClaimTarget();
 window.addEventListener('hashchange', focusClaimTarget);

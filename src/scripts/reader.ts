@@ -2,26 +2,30 @@
  * Enhances an annotated article; the page is complete without it (docs/reading.md).
  * - Wide screens: each note is placed level with its claim in the margin, pushed down
  *   only as far as the note above it needs (never overlapping), and shows its verdict
- *   until opened. Narrow screens: a marker opens its note in place below the paragraph.
+ *   line until opened. Narrow screens: a marker opens its note in place below the paragraph.
  * - A claim, its marker and its note light up together on hover or focus.
  * - Keys: n / p next and previous claim, Escape closes the note and returns focus.
- * - The "Highlights" switch, remembered in localStorage.
+ * - The view switch (all claims, problems only, plain text), remembered in localStorage.
  */
 const root = document.documentElement;
 const edition = document.querySelector<HTMLElement>('.edition');
 const wide = matchMedia('(min-width: 70rem)');
 const reduce = matchMedia('(prefers-reduced-motion: reduce)');
-const STORE = 'ce-highlights';
-const GAP = 12;
+const STORE = 'ce-view';
+const VIEWS = ['all', 'problems', 'plain'] as const;
+type View = (typeof VIEWS)[number];
+const GAP = 8;
 
 if (edition) init(edition);
 
 function init(edition: HTMLElement): void {
   const body = edition.querySelector<HTMLElement>('.article-body');
   const notes = [...edition.querySelectorAll<HTMLElement>('.note')];
-  const claims = [...edition.querySelectorAll<HTMLElement>('.claim')];
+  const allClaims = [...edition.querySelectorAll<HTMLElement>('.claim')];
   const byId = (prefix: string, id: string | undefined) => (id ? document.getElementById(prefix + id) : null);
-  const highlightsOn = () => !root.classList.contains('highlights-off');
+  const highlightsOn = () => !root.classList.contains('view-plain');
+  /** Shown in the current view (problems only hides the other claims' markers and notes). */
+  const shown = (el: HTMLElement) => el.checkVisibility?.() ?? el.offsetParent !== null;
   const idOf = (el: Element | null): string | undefined => {
     const tied = el?.closest<HTMLElement>('.claim-marker, .note, .claim');
     return tied ? (tied.dataset.claim ?? tied.id.replace(/^(marker|note)-/, '')) : undefined;
@@ -35,10 +39,10 @@ function init(edition: HTMLElement): void {
     const toggle = document.createElement('button');
     toggle.type = 'button';
     toggle.className = 'note-toggle';
-    note.querySelector('.note-summary')?.after(toggle);
+    note.prepend(toggle);
     sync(note);
   }
-  for (const claim of claims) claim.tabIndex = -1;
+  for (const claim of allClaims) claim.tabIndex = -1;
 
   function sync(note: HTMLElement): void {
     const open = note.classList.contains('is-open');
@@ -74,10 +78,9 @@ function init(edition: HTMLElement): void {
   }
 
   /**
-   * Wide screens: note tops level with their claims, each below the one before.
-   * A dense paragraph has more notes than the margin beside it can hold, so a closed
-   * note shows its verdict only where that fits before the next claim's line; else it
-   * shrinks to its number and rating, and the column stays beside the text.
+   * Wide screens: note tops level with their claims, each below the one before, so notes never
+   * overlap and each stays as close to its claim as the notes above allow. Every note shows at
+   * least its number, rating and verdict line; the full text opens on click, focus or Enter.
    */
   function layout(): void {
     const on = wide.matches && highlightsOn() && !matchMedia('print').matches;
@@ -90,24 +93,26 @@ function init(edition: HTMLElement): void {
       if (body) body.style.minHeight = '';
       return;
     }
+    const visible = notes.filter(shown);
     const base = edition.getBoundingClientRect().top;
-    const wanted = notes.map((note) => {
+    // Measure everything first, then place: the page reflows once, not once per note.
+    const wanted = visible.map((note) => {
       const claim = byId('claim-', note.id.slice(5));
       return Math.ceil((claim?.getClientRects()[0]?.top ?? base) - base);
     });
-    // Two measuring passes (full, then compact), so the page reflows twice, not once per note.
-    for (const note of notes) note.classList.remove('is-compact');
-    const full = notes.map((note) => note.offsetHeight);
-    for (const note of notes) note.classList.add('is-compact');
-    const compact = notes.map((note) => note.offsetHeight);
+    // Two measuring passes (full verdict line, then clamped to two lines), so the page reflows twice.
+    for (const note of visible) note.classList.remove('is-compact');
+    const full = visible.map((note) => note.offsetHeight);
+    for (const note of visible) note.classList.add('is-compact');
+    const compact = visible.map((note) => note.offsetHeight);
     let floor = 0;
-    notes.forEach((note, i) => {
-      const top = Math.max(wanted[i], floor);
-      const next = wanted[i + 1] ?? Infinity;
-      const roomy = note.classList.contains('is-open') || top + full[i] + GAP <= next;
+    visible.forEach((note, i) => {
+      const top = Math.max(wanted[i]!, floor);
+      // Where notes crowd, a closed note's verdict is clamped to two lines (in full on hover or focus).
+      const roomy = note.classList.contains('is-open') || top + full[i]! + GAP <= (wanted[i + 1] ?? Infinity);
       note.classList.toggle('is-compact', !roomy);
       note.style.top = `${top}px`;
-      floor = top + (roomy ? full[i] : compact[i]) + (roomy ? GAP : GAP / 2);
+      floor = top + (roomy ? full[i]! : compact[i]!) + GAP;
     });
     // The notes column may run past the text: the body grows so the footer stays below it.
     if (body) body.style.minHeight = `${Math.max(0, Math.ceil(floor - (body.getBoundingClientRect().top - base)))}px`;
@@ -132,8 +137,8 @@ function init(edition: HTMLElement): void {
   edition.addEventListener('click', (event) => {
     const target = event.target as Element;
     const marker = target.closest<HTMLAnchorElement>('a.claim-marker');
-    // A note shrunk to its rating opens when clicked anywhere (keyboard users have its marker).
-    const toggle = target.closest('.note-toggle') ?? (target.closest('a') ? null : target.closest('.note.is-compact:not(.is-open)'));
+    // A closed note in the margin opens when clicked anywhere (keyboard users have its marker and button).
+    const toggle = target.closest('.note-toggle') ?? (target.closest('a') || !wide.matches ? null : target.closest('.note:not(.is-open)'));
     const note = marker ? byId('note-', idOf(marker)) : toggle?.closest<HTMLElement>('.note');
     if (!note || event.ctrlKey || event.metaKey || event.shiftKey) return;
     event.preventDefault();
@@ -168,6 +173,7 @@ function init(edition: HTMLElement): void {
         setOpen(note, false, true);
       }
     } else if ((event.key === 'n' || event.key === 'p') && !event.shiftKey && highlightsOn()) {
+      // In the problems-only view, n and p go through the problems.
       const claim = step(event.key === 'n' ? 1 : -1, target);
       if (!claim) return;
       event.preventDefault();
@@ -179,6 +185,7 @@ function init(edition: HTMLElement): void {
   /** The claim after (or before) the one holding focus, else after the top of the window. */
   function step(dir: 1 | -1, from: Element): HTMLElement | undefined {
     const id = idOf(from);
+    const claims = allClaims.filter((c) => shown(byId('marker-', c.dataset.claim) ?? c));
     let index = id ? claims.findIndex((c) => c.dataset.claim === id) : -1;
     if (index === -1) {
       const tops = claims.map((c) => c.getBoundingClientRect().top);
@@ -201,12 +208,13 @@ function init(edition: HTMLElement): void {
   addEventListener('hashchange', openFromHash);
   openFromHash();
 
-  // The highlights switch.
+  // The view switch.
   const tools = document.querySelector<HTMLElement>('[data-reader-tools]');
-  const toggle = tools?.querySelector<HTMLButtonElement>('[data-highlights-switch]');
-  const apply = (on: boolean) => {
-    root.classList.toggle('highlights-off', !on);
-    toggle?.setAttribute('aria-pressed', String(on));
+  const radios = [...(tools?.querySelectorAll<HTMLInputElement>('input[data-view]') ?? [])];
+  const apply = (view: View) => {
+    root.classList.toggle('view-problems', view === 'problems');
+    root.classList.toggle('view-plain', view === 'plain');
+    for (const radio of radios) radio.checked = radio.value === view;
     layout();
   };
   let stored: string | null = null;
@@ -215,15 +223,16 @@ function init(edition: HTMLElement): void {
   } catch {
     // Storage blocked: the switch still works for this visit.
   }
-  apply(stored !== 'off');
-  if (tools && toggle) {
+  apply(VIEWS.includes(stored as View) ? (stored as View) : 'all');
+  if (tools) {
     tools.hidden = false;
-    toggle.addEventListener('click', () => {
-      const on = toggle.getAttribute('aria-pressed') !== 'true';
-      apply(on);
+    tools.addEventListener('change', (event) => {
+      const view = (event.target as HTMLInputElement).value as View;
+      if (!VIEWS.includes(view)) return;
+      apply(view);
       try {
-        if (on) localStorage.removeItem(STORE);
-        else localStorage.setItem(STORE, 'off');
+        if (view === 'all') localStorage.removeItem(STORE);
+        else localStorage.setItem(STORE, view);
       } catch {
         // not remembered
       }

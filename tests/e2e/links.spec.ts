@@ -3,10 +3,11 @@
  * button, paragraph links, claim pages and their share metadata, and both exports.
  * Expectations come from the content files (tests/support/site.ts), never hard-coded.
  */
+import { curlyQuotes } from '../../src/pipeline/typography.ts';
 import { test, expect, type Page } from '@playwright/test';
-import { articles, squash, type ArticleFixture } from '../support/site.ts';
+import { articles, claimsInPageOrder, squash, type ArticleFixture } from '../support/site.ts';
 import { articleTextFromPage } from '../support/article-text.ts';
-import { KIND_LABEL, RATING_LABEL } from '../../src/pipeline/labels.ts';
+import { KIND_LABEL, RATING_LABEL } from '../../src/model/labels.ts';
 import type { ClaimKind, Rating } from '../../src/pipeline/types.ts';
 
 interface ClaimYaml {
@@ -18,9 +19,10 @@ interface ClaimYaml {
 }
 
 const all = articles();
-const claimsOf = (article: ArticleFixture): ClaimYaml[] => article.annotations.claims ?? [];
-/** Quotes straight, white space folded: how the contract compares a quote with the text. */
-const loose = (text: string) => squash(text).replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
+/** In the order the page numbers them (reading order). */
+const claimsOf = (article: ArticleFixture): ClaimYaml[] => claimsInPageOrder(article, article.annotations.claims ?? []);
+/** Quotes straight and single (a quote shown inside quotation marks has its own turned single), white space folded. */
+const loose = (text: string) => squash(text).replace(/[‘’“”"]/g, "'");
 const widths = [
   { name: 'phone', width: 390, height: 844 },
   { name: 'desktop', width: 1280, height: 900 },
@@ -72,14 +74,17 @@ for (const article of all) {
         }
       });
 
-      test(`each note's back-link lands on its claim (${name})`, async ({ page }) => {
+      test(`each note's one link, Share, leads to its claim's page (${name})`, async ({ page }) => {
         await page.goto(articlePath);
         for (const claim of claims) {
           await page.locator(`[id="marker-${claim.id}"]`).click();
           const note = page.locator(`[id="note-${claim.id}"]`);
           await expect(note).toBeVisible();
-          await note.getByRole('link', { name: 'Back to the passage' }).click();
-          await expectLanded(page, claim.id);
+          const links = note.locator('.note-links a');
+          await expect(links).toHaveCount(1);
+          await expect(links).toHaveAccessibleName(/^Share claim \d+$/);
+          await expect(links).toHaveAttribute('href', `claims/${claim.id}/`);
+          await page.keyboard.press('Escape');
         }
       });
 
@@ -97,22 +102,22 @@ for (const article of all) {
     test.skip(claims.length === 0, 'no claims');
 
     for (const { name, width, height } of widths) {
-      test(`a marker's note offers the claim link, and its copy button puts the claim URL on the clipboard (${name})`, async ({ browser, baseURL }) => {
+      test(`a claim page shows its address with a copy button that puts it on the clipboard, and links nowhere to itself (${name})`, async ({ browser, baseURL }) => {
         const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'], viewport: { width, height } });
         const page = await context.newPage();
-        await page.goto(articlePath);
         for (const claim of [claims[0]!, claims.at(-1)!]) {
-          await page.locator(`[id="marker-${claim.id}"]`).click();
-          const note = page.locator(`[id="note-${claim.id}"]`);
-          const link = note.getByRole('link', { name: /^Link to this claim/ });
-          await expect(link).toBeVisible();
-          await expect(link).toHaveAttribute('href', `#claim-${claim.id}`);
+          const path = `${articlePath}claims/${claim.id}/`;
+          await page.goto(path);
+          const url = `${baseURL}${path}`;
+          await expect(page.locator('.claim-url')).toHaveText(new URL(path, 'https://critical-edition.example').href);
+          // In-page links (citations to the source list below) are fine; a link to the page itself is not.
+          const self = await page.locator('a[href]').evaluateAll((as) => as.filter((a) => (a as HTMLAnchorElement).hash === '' && (a as HTMLAnchorElement).href === location.href).length);
+          expect(self).toBe(0);
           // Found by class: its accessible name changes once it has copied.
-          const button = note.locator('button.copy-link');
-          await expect(button).toHaveAccessibleName(/^Copy link to claim \d+$/);
+          const button = page.locator('button.copy-link');
+          await expect(button).toHaveAccessibleName('Copy link to this claim page');
           await button.click();
-          await expect(button).toHaveAccessibleName(/^Copied to claim \d+$/);
-          const url = `${baseURL}${articlePath}#claim-${claim.id}`;
+          await expect(button).toHaveAccessibleName('Copied to this claim page');
           expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
           await expect(page.getByRole('status').filter({ hasText: 'copied' })).toContainText(url);
         }
@@ -157,7 +162,7 @@ for (const article of all) {
         const main = page.locator('main');
         await expect(main.locator('blockquote mark')).toHaveCount(1);
         expect(loose(await main.locator('blockquote mark').innerText())).toBe(loose(claim.quote));
-        await expect(main.locator('h1')).toContainText(claim.summary);
+        await expect(main.locator('h1')).toContainText(curlyQuotes(claim.summary));
         await expect(main.locator('h1')).toContainText(KIND_LABEL[claim.kind]);
         if (claim.rating) await expect(main.locator('h1')).toContainText(RATING_LABEL[claim.rating]);
         await expect(main.locator('.claim-note')).not.toBeEmpty();
@@ -180,11 +185,11 @@ for (const article of all) {
         const verdict = claim.rating ? RATING_LABEL[claim.rating] : KIND_LABEL[claim.kind];
         const ogTitle = (await head.locator('meta[property="og:title"]').getAttribute('content')) ?? '';
         expect(ogTitle.startsWith(`${verdict}: “`)).toBe(true);
-        expect(loose(claim.quote).startsWith(loose(ogTitle.slice(verdict.length + 3)).replace(/[…”"]+$/, '').trim())).toBe(true);
-        await expect(head.locator('meta[property="og:description"]')).toHaveAttribute('content', claim.summary);
+        expect(loose(claim.quote).startsWith(loose(ogTitle.slice(verdict.length + 3)).replace(/[…'"]+$/, '').trim())).toBe(true);
+        await expect(head.locator('meta[property="og:description"]')).toHaveAttribute('content', curlyQuotes(claim.summary));
         await expect(head.locator('meta[name="twitter:card"]')).toHaveAttribute('content', /^summary/);
         await expect(head.locator('meta[name="twitter:title"]')).toHaveAttribute('content', ogTitle);
-        await expect(head.locator('meta[name="twitter:description"]')).toHaveAttribute('content', claim.summary);
+        await expect(head.locator('meta[name="twitter:description"]')).toHaveAttribute('content', curlyQuotes(claim.summary));
 
         const jsonLd = await page.locator('script[type="application/ld+json"]').allTextContents();
         const reviews = jsonLd.map((text) => JSON.parse(text)).filter((data) => data['@type'] === 'ClaimReview');
@@ -250,7 +255,7 @@ for (const article of all) {
         expect(values).toContain(KIND_LABEL[claim.kind]);
         if (claim.rating) expect(item.body.find((b: any) => b.purpose === 'assessing')?.value).toBe(RATING_LABEL[claim.rating]);
         else expect(item.body.find((b: any) => b.purpose === 'assessing')).toBeUndefined();
-        expect(values).toContain(claim.summary);
+        expect(values).toContain(curlyQuotes(claim.summary));
         expect(item.body.find((b: any) => b.purpose === 'commenting')?.value).toBeTruthy();
 
         expect(new URL(item.target.source).pathname).toBe(articleUrl);
@@ -281,7 +286,7 @@ for (const article of all) {
         expect(field('kind')).toBe(KIND_LABEL[claim.kind]);
         expect(field('rating')).toBe(claim.rating ? RATING_LABEL[claim.rating] : '');
         expect(loose(field('quote'))).toBe(loose(claim.quote));
-        expect(field('summary').replace(/^'/, '')).toBe(claim.summary);
+        expect(field('summary').replace(/^'/, '')).toBe(curlyQuotes(claim.summary));
         expect(field('note')).not.toBe('');
         expect(new URL(field('claim_url')).pathname).toBe(new URL(`${baseURL}${articlePath}claims/${claim.id}/`).pathname);
         expect(new URL(field('article_url')).hash).toBe(`#claim-${claim.id}`);

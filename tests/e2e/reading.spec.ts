@@ -1,12 +1,13 @@
 /**
  * The reading experience (issue #7): notes beside or below their claims at every width,
- * the keyboard path, the highlights switch, print, and axe with notes open.
+ * the keyboard path, the view switch, print, and axe with notes open.
  * Everything is derived from the content files; nothing about the seed article is assumed.
  */
+import { curlyQuotes } from '../../src/pipeline/typography.ts';
 import { test, expect, type Page, type Locator } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { articles } from '../support/site.ts';
-import { claimLabel } from '../../src/pipeline/labels.ts';
+import { claimLabel } from '../../src/model/labels.ts';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const WIDE = 1280;
@@ -216,20 +217,19 @@ for (const article of annotated) {
       await expect(page.locator(`#note-${id}`)).not.toHaveClass(/is-active/);
     });
 
-    test('the highlights switch gives the clean text and is remembered', async ({ page }) => {
+    test('the view switch gives the clean text and is remembered', async ({ page }) => {
       await page.goto(url(article.slug));
-      const toggle = page.getByRole('button', { name: 'Highlights' });
-      await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+      const plain = page.getByRole('radio', { name: 'Plain text' });
+      await expect(page.getByRole('radio', { name: 'All claims' })).toBeChecked();
       const first = page.locator(`#claim-${claims[0].id}`);
-      const before = await first.evaluate((el) => getComputedStyle(el).backgroundColor);
-      await toggle.click();
-      await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+      const before = await first.evaluate((el) => getComputedStyle(el).borderBottomStyle);
+      await plain.check();
       await expect(page.locator('.claim-marker').first()).toBeHidden();
-      expect(await first.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe(before);
+      expect(await first.evaluate((el) => getComputedStyle(el).borderBottomStyle)).not.toBe(before);
       await page.reload();
-      await expect(page.getByRole('button', { name: 'Highlights' })).toHaveAttribute('aria-pressed', 'false');
+      await expect(page.getByRole('radio', { name: 'Plain text' })).toBeChecked();
       await expect(page.locator('.claim-marker').first()).toBeHidden();
-      await page.getByRole('button', { name: 'Highlights' }).click();
+      await page.getByRole('radio', { name: 'All claims' }).check();
       await expect(page.locator('.claim-marker').first()).toBeVisible();
     });
 
@@ -269,14 +269,14 @@ for (const article of annotated) {
       }
       for (const claim of claims) {
         const label = claim.rating ? claimLabel(claim.kind, claim.rating).split('rated ')[1] : 'not rated';
-        const text = layout.notes.find((n) => n.text.toLowerCase().includes(claim.summary.slice(0, 40).toLowerCase()));
+        const text = layout.notes.find((n) => n.text.toLowerCase().includes(curlyQuotes(claim.summary).slice(0, 40).toLowerCase()));
         expect(text?.text.toLowerCase(), claim.id).toContain(label.toLowerCase());
       }
       expect(layout.underline).toContain('underline');
       await expect(page.locator('.article-body .claim-marker').first()).toHaveText(/\d/);
       const sources = Object.values<any>(article.annotations.sources ?? {}).filter((s) => s.url);
       if (sources.length) {
-        const printed = await page.locator('.source-body > a[href^="http"]').first().evaluate((a) => ({
+        const printed = await page.locator('.source-card > a[href^="http"]').first().evaluate((a) => ({
           after: getComputedStyle(a, '::after').content,
           href: a.getAttribute('href'),
         }));
@@ -296,7 +296,7 @@ for (const article of annotated) {
           await page.locator('.article-body .claim-marker').first().hover();
           const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
           expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`)).toEqual([]);
-          await page.getByRole('button', { name: 'Highlights' }).click();
+          await page.getByRole('radio', { name: 'Plain text' }).check();
           const clean = await new AxeBuilder({ page }).withTags(WCAG).analyze();
           expect(clean.violations.map((v) => v.id)).toEqual([]);
           await context.close();

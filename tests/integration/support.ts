@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { parse } from 'parse5';
+import { filesUnder as walkFiles } from '../../src/built-site/files.ts';
 import { parse as parseYaml } from 'yaml';
 
 export const ROOT = process.cwd();
@@ -152,16 +153,7 @@ export function isInside(node: El, ancestor: El): boolean {
   return closest(node.parentNode ?? node, (n) => n === ancestor) !== undefined && node !== ancestor;
 }
 
-/** Every file under a folder, relative to it, sorted. */
+/** Every file under a folder, relative to it, sorted (the shared walker over dist/). */
 export function filesUnder(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (at: string) => {
-    for (const name of readdirSync(at).sort()) {
-      const path = join(at, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out.push(relative(dir, path).split(sep).join('/'));
-    }
-  };
-  if (existsSync(dir)) walk(dir);
-  return out;
+  return existsSync(dir) ? [...walkFiles(dir)].map((path) => relative(dir, path).split(sep).join('/')) : [];
 }

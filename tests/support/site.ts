@@ -1,11 +1,12 @@
 /** What the tests know about the built site and its content, read from disk, never hard-coded. */
-import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { toString } from 'mdast-util-to-string';
 import { parse as parseYaml } from 'yaml';
+import { htmlFilesUnder } from '../../src/built-site/files.ts';
 
 export const DIST = process.env.DIST_DIR ?? 'dist';
 /** The content folder the site was built from (CONTENT_DIR, as in src/content.config.ts). */
@@ -13,19 +14,10 @@ export const CONTENT = `${process.env.CONTENT_DIR ?? 'content'}/articles`;
 
 /** Every page of the built site as a URL path (`/`, `/articles/x/`, …). */
 export function builtPages(dist = DIST): string[] {
-  const pages: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.html')) {
-        const rel = relative(dist, path).split(sep).join('/');
-        pages.push(rel === 'index.html' ? '/' : `/${rel.replace(/index\.html$/, '')}`);
-      }
-    }
-  };
-  walk(dist);
-  return pages.sort();
+  return htmlFilesUnder(dist)
+    .map((path) => relative(dist, path).split(sep).join('/'))
+    .map((rel) => (rel === 'index.html' ? '/' : `/${rel.replace(/index\.html$/, '')}`))
+    .sort();
 }
 
 export interface ArticleFixture {
@@ -55,3 +47,14 @@ export function articles(): ArticleFixture[] {
 
 /** White space folded, as the browser's innerText would roughly give it. */
 export const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * An article's claims (as written in annotations.yaml) in the order the built page numbers them:
+ * the order of their markers in the text (reading order, src/pipeline/reading-order.ts).
+ */
+export function claimsInPageOrder<T extends { id: string }>(article: ArticleFixture, claims: T[], dist = DIST): T[] {
+  const html = readFileSync(join(dist, 'articles', article.slug, 'index.html'), 'utf8');
+  const order = [...html.matchAll(/\bid="marker-([^"]+)"/g)].map((m) => m[1]!);
+  const rank = new Map(order.map((id, i) => [id, i]));
+  return [...claims].sort((a, b) => (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity));
+}

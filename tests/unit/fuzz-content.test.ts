@@ -12,6 +12,11 @@ import fc from 'fast-check';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { renderArticle } from '../../src/pipeline/render-article.ts';
 import { ContentError, RULES, formatMessage } from '../../src/pipeline/messages.ts';
+import { PAGE_IDS, isReservedId } from '../../src/pipeline/page-ids.ts';
+import { readArticleFolder } from '../../src/content/article-folders.ts';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { applyData, applyText, dataMutation, folders, oddValue, splitArticle, textMutation, withClaims, type Data, type Folder } from '../integration/mutations.ts';
 
 /** Rule ids documented in docs/content-format.md; `internal-error` is a crash, so not among them. */
@@ -112,6 +117,108 @@ test('article.md broken (front matter fields removed or retyped, text mangled, e
         verdict(folder, article, folder.annotations);
       },
     ),
+    { numRuns: RUNS },
+  );
+});
+
+// --- Hostile shapes: nesting depth, delimiter runs, encodings, id collisions ---------------------
+
+/** Markdown nested `depth` levels by one of the ways Markdown nests. */
+const nested = fc.record({
+  how: fc.constantFrom('>', '- ', '1. ', '*', '_', '**', '[', '  '),
+  depth: fc.oneof(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 40, max: 5_000 })),
+}).map(({ how, depth }) => (how === '  ' ? `${' '.repeat(depth * 2)}- deep` : /[*_[]/.test(how) ? `${how.repeat(depth)}deep` : `${how.repeat(depth)} deep`));
+
+/** Runs of emphasis delimiters and brackets mixed with letters, up to 30 KB. */
+const delimiterRun = fc
+  .array(fc.constantFrom('*', '_', '~', '[', ']', 'a', ' ', '*a_', '[a]', '\n'), { minLength: 1, maxLength: 200 })
+  .chain((units) => fc.integer({ min: 1, max: 150 }).map((times) => units.join('').repeat(times)));
+
+test('deep nesting and long delimiter runs, in the body or a note, render or stop with a documented message', { timeout: 300_000 }, () => {
+  fc.assert(
+    fc.property(fc.constantFrom(...withClaims), fc.oneof(nested, delimiterRun), fc.boolean(), (folder, hostile, inNote) => {
+      const { frontmatter, body } = splitArticle(folder.article);
+      if (inNote) {
+        const data = parseYaml(folder.annotations);
+        data.claims[0].note = hostile;
+        verdict(folder, folder.article, stringifyYaml(data));
+      } else {
+        verdict(folder, `---\n${stringifyYaml(frontmatter)}---\n${body}\n\n${hostile}\n`, folder.annotations);
+      }
+    }),
+    { numRuns: Math.ceil(RUNS / 3) },
+  );
+});
+
+test('any bytes as article.md or annotations.yaml are read as UTF-8 or refused at a real place, never garbled', () => {
+  const root = mkdtempSync(join(tmpdir(), 'fuzz-encoding-'));
+  try {
+    let n = 0;
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 200 }),
+          fc.string({ unit: 'grapheme', maxLength: 100 }).map((text) => new Uint8Array(Buffer.from(text, 'latin1'))),
+          fc.string({ unit: 'grapheme', maxLength: 100 }).map((text) => new Uint8Array(Buffer.from(`\uFEFF${text.replace(/\n/g, '\r')}`, 'utf8'))),
+        ),
+        fc.constantFrom('article.md', 'annotations.yaml'),
+        (bytes, name) => {
+          const slug = `a${++n}`;
+          mkdirSync(join(root, slug));
+          writeFileSync(join(root, slug, 'article.md'), '---\ntitle: T\n---\ntext\n');
+          writeFileSync(join(root, slug, 'annotations.yaml'), '');
+          writeFileSync(join(root, slug, name), bytes);
+          const read = readArticleFolder(root, slug, root);
+          let valid = true;
+          try {
+            new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+          } catch {
+            valid = false;
+          }
+          if (valid) {
+            assert.deepEqual(read.problems, []);
+            const text = name === 'article.md' ? read.input!.articleSource : read.input!.annotationsSource;
+            assert.ok(!text.includes('\r') || text.includes('\r\n'), 'lone CRs are read as line ends');
+          } else {
+            assert.equal(read.input, undefined, 'invalid UTF-8 is never rendered');
+            assert.equal(read.problems.length, 1);
+            const [problem] = read.problems;
+            assert.equal(problem!.ruleId, 'encoding');
+            assert.equal(problem!.file, `${slug}/${name}`);
+            assert.ok(problem!.line! >= 1 && problem!.column! >= 1);
+          }
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('headings named after the page\'s own ids (or like them) never give an id twice', () => {
+  const idLike = fc.oneof(
+    fc.constantFrom(...PAGE_IDS),
+    fc.constantFrom('claim-', 'note-', 'marker-', 'source-', 'cite-', 'p-', 'h-', 'card-', 'sr-').chain((prefix) => fc.stringMatching(/^[a-z0-9]{1,8}$/).map((rest) => prefix + rest)),
+    fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ]{0,20}$/),
+  );
+  fc.assert(
+    fc.property(fc.array(idLike, { minLength: 1, maxLength: 12 }), (headings) => {
+      const body = headings.map((text, i) => `## ${text.replace(/-/g, ' ')}\n\nParagraph ${i} under ${text}.`).join('\n\n');
+      const edition = renderArticle({
+        slug: 'x',
+        articleFile: 'content/articles/x/article.md',
+        articleSource: `---\ntitle: T\nauthor:\n  name: A\npublished: 2022-06-27\npublisher: P\n---\n\n${body}\n`,
+        annotationsFile: 'content/articles/x/annotations.yaml',
+        annotationsSource: '',
+      });
+      const ids = [...edition.bodyHtml.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!);
+      assert.equal(new Set(ids).size, ids.length, `an id twice: ${ids.join(' ')}`);
+      for (const id of ids) assert.ok(!(PAGE_IDS as readonly string[]).includes(id), `the page's own id "${id}" taken by the text`);
+      for (const id of [...edition.bodyHtml.matchAll(/<h2 id="([^"]+)"/g)].map((m) => m[1]!)) {
+        assert.ok(!isReservedId(id) || id.startsWith('h-'), `heading id "${id}" looks like one of the page's`);
+      }
+    }),
     { numRuns: RUNS },
   );
 });

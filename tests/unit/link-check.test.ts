@@ -97,6 +97,18 @@ test('a link to "#" and an aria reference to a missing id fail', () => {
   assert.deepEqual(problems.map((p) => p.rule).sort(), ['broken-fragment', 'broken-idref', 'broken-idref']);
 });
 
+test('an id given twice on a page fails and names the content it came from', () => {
+  const problems = check({
+    'dist/articles/a/index.html': page(
+      '<section class="ledger" id="claims"><h2>All claims</h2></section><div class="article-body"><h2 id="claims">Claims</h2><p id="p-1"><span class="claim" id="claim-one">x</span></p></div>',
+    ),
+  });
+  assert.deepEqual(problems.map((p) => [p.rule, p.message]), [
+    ['duplicate-id', '<h2 id="claims">: the id "claims" is given to more than one element on this page; links and labels reach only the first'],
+  ]);
+  assert.match(problems[0]!.origin ?? '', /content\/articles\/a\/article\.md$/);
+});
+
 test('an external link without rel="noopener noreferrer" fails', () => {
   const problems = check({ 'dist/index.html': page('<a href="https://example.org/" rel="noopener">x</a>') });
   assert.deepEqual(problems.map((p) => p.rule), ['external-rel']);

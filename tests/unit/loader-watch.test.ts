@@ -5,10 +5,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { articlesLoader } from '../../src/content/loader.ts';
+import { contentProblems } from '../../src/content/content-problems.ts';
 
 function fakeContext(root: string, watcher: EventEmitter & { add(path: string): void }) {
   let loads = 0;
@@ -44,5 +45,44 @@ describe('articlesLoader in the dev server', () => {
     watcher.emit('all', 'change', join(root, 'elsewhere.txt'));
     await new Promise((resolve) => setImmediate(resolve));
     assert.equal(second.loads(), 2, 'a change outside the content folder renders nothing');
+  });
+
+  it('keeps running on a content error: records it, drops the stale page, and recovers on fix', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'loader-dev-'));
+    const folder = join(root, 'articles', 'a');
+    mkdirSync(folder, { recursive: true });
+    const article = '---\ntitle: T\nauthor:\n  name: A\npublished: 2022-06-27\npublisher: P\n---\n\nText.\n';
+    writeFileSync(join(folder, 'article.md'), article);
+    writeFileSync(join(folder, 'annotations.yaml'), 'claims: [\n');
+    const stored = new Map<string, unknown>();
+    const errors: string[] = [];
+    const watcher = Object.assign(new EventEmitter(), { add: () => undefined });
+    const context = {
+      store: { get: (id: string) => stored.get(id), set: (entry: { id: string }) => (stored.set(entry.id, entry), true), delete: (id: string) => stored.delete(id), keys: () => [...stored.keys()] },
+      logger: { warn: () => undefined, info: () => undefined, error: (line: string) => errors.push(line) },
+      parseData: async ({ data }: { data: unknown }) => data,
+      generateDigest: (value: string) => value,
+      watcher,
+    };
+    const loader = articlesLoader({ base: join(root, 'articles') });
+    await loader.load(context as never); // starts although the article is broken
+    assert.match(contentProblems().bySlug.a?.join('\n') ?? '', /annotations\.yaml:\d+:\d+: error: .*\[yaml-syntax\]/);
+    assert.equal(stored.has('a'), false, 'no page for a broken article');
+    assert.match(errors.join('\n'), /Content has errors/);
+
+    writeFileSync(join(folder, 'annotations.yaml'), '');
+    watcher.emit('all', 'change', join(folder, 'annotations.yaml'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.deepEqual(contentProblems().lines, []);
+    assert.equal(stored.has('a'), true, 'the fixed article is back');
+
+    writeFileSync(join(folder, 'annotations.yaml'), 'claims: [\n');
+    watcher.emit('all', 'change', join(folder, 'annotations.yaml'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(contentProblems().lines.length, 1);
+    assert.equal(stored.has('a'), false, 'broken again: the last good page is not served');
+
+    // A build (no watcher) still stops.
+    await assert.rejects(loader.load({ ...context, watcher: undefined } as never), /Content has errors:\n.*annotations\.yaml/);
   });
 });

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateArticle } from '../../bench/generate.ts';
 import { renderEach, workersFor, MIN_ARTICLES } from '../../src/content/render-pool.ts';
-import { settle } from '../../src/content/render-outcome.ts';
+import { editionOrThrow } from '../../src/content/render-outcome.ts';
 import type { RenderOutcome } from '../../src/content/render-outcome.ts';
 import type { ArticleInput } from '../../src/pipeline/render-article.ts';
 
@@ -51,7 +51,7 @@ async function collect(inputs: ArticleInput[], workers: number): Promise<RenderO
 /** What the loader sees: the edition, or the thrown error's class and message. */
 function seen(outcome: RenderOutcome) {
   try {
-    return { edition: settle(outcome) };
+    return { edition: editionOrThrow(outcome) };
   } catch (error) {
     return { error: (error as Error).name, message: (error as Error).message };
   }

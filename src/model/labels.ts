@@ -1,4 +1,6 @@
-import type { ClaimKind, Rating, SourceType } from './types.ts';
+import { isUnratedKind } from './claims.ts';
+import type { ClaimKind, Rating, UnratedKind } from './claims.ts';
+import type { SourceType } from './sources.ts';
 
 /**
  * The words and symbols readers see for kinds and ratings. Pages, notes, the
@@ -31,7 +33,7 @@ export const RATING_SYMBOL: Record<Rating, string> = {
 };
 
 /** Opinions and predictions carry no rating; their marker shows the kind instead. */
-export const UNRATED_SYMBOL: Record<'opinion' | 'prediction', string> = {
+export const UNRATED_SYMBOL: Record<UnratedKind, string> = {
   opinion: '“',
   prediction: '→',
 };
@@ -57,6 +59,19 @@ export function claimLabel(kind: ClaimKind, rating?: Rating): string {
   return rating
     ? `${KIND_LABEL[kind]}, rated ${RATING_LABEL[rating].toLowerCase()}`
     : `${KIND_LABEL[kind]}, not rated`;
+}
+
+/** What an unrated claim's badge says in notes and search results. Matches claimLabel. */
+export const NOT_RATED = 'Not rated';
+
+/**
+ * What a rating badge shows, for every markup of it (notes, pages, search results): a symbol,
+ * hidden from screen readers, and its word. An unrated claim shows its kind's symbol and "Not
+ * rated"; RatingBadge.astro (ledger, claim and about pages) says the kind's name instead.
+ */
+export function badgeContent(kind: ClaimKind | string, rating?: Rating): { symbol: string; word: string } {
+  if (rating) return { symbol: RATING_SYMBOL[rating], word: RATING_LABEL[rating] };
+  return { symbol: isUnratedKind(kind) ? UNRATED_SYMBOL[kind] : '', word: NOT_RATED };
 }
 
 /** A source's type in words, shown beside it wherever it appears (never an icon alone). */
