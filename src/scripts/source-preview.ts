@@ -5,12 +5,12 @@
  * the close button, a click elsewhere or Tab out of it close it, and focus returns to the citation.
  * Nothing scrolls. Without this script the citation is a plain link to the source list.
  */
-let open: { preview: HTMLElement; from: HTMLAnchorElement } | undefined;
+let shown: { preview: HTMLElement; from: HTMLAnchorElement } | undefined;
 
 function close(returnFocus: boolean): void {
-  if (!open) return;
-  const { preview, from } = open;
-  open = undefined;
+  if (!shown) return;
+  const { preview, from } = shown;
+  shown = undefined;
   preview.remove();
   from.setAttribute('aria-expanded', 'false');
   if (returnFocus) from.focus({ preventScroll: true });
@@ -46,7 +46,7 @@ function show(from: HTMLAnchorElement): void {
 
   from.setAttribute('aria-expanded', 'true');
   from.setAttribute('aria-controls', preview.id);
-  open = { preview, from };
+  shown = { preview, from };
   preview.focus({ preventScroll: true });
   preview.addEventListener('focusout', (event) => {
     const next = event.relatedTarget as Node | null;
@@ -59,18 +59,18 @@ document.addEventListener('click', (event) => {
   const cite = target.closest<HTMLAnchorElement>('sup.cite a[href^="#source-"]');
   if (cite && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
     event.preventDefault();
-    if (open?.from === cite) close(true);
+    if (shown?.from === cite) close(true);
     else show(cite);
     return;
   }
-  if (open && !open.preview.contains(target)) close(false);
+  if (shown && !shown.preview.contains(target)) close(false);
 });
 
 // Before the reader's own Escape (which closes notes): the preview goes first.
 document.addEventListener(
   'keydown',
   (event) => {
-    if (event.key === 'Escape' && open) {
+    if (event.key === 'Escape' && shown) {
       event.preventDefault();
       event.stopPropagation();
       close(true);
