@@ -28,4 +28,9 @@ describe('bottomLine', () => {
     assert.deepEqual(bottomLine({ assessmentHtml: '<p>First <em>one</em>.</p>\n<p>Second.</p>' }), { html: 'First <em>one</em>.' });
     assert.equal(bottomLine({}), undefined);
   });
+
+  it('leaves the citations to the full assessment (their ids and targets are not where the line is shown)', () => {
+    const cite = '<sup class="cite"><a href="#source-1" id="ref-assessment-1" aria-describedby="sources-heading">1</a></sup>';
+    assert.deepEqual(bottomLine({ assessmentHtml: `<p>Mostly fair ${cite}, if loose.</p>` }), { html: 'Mostly fair, if loose.' });
+  });
 });

@@ -53,10 +53,11 @@ export function topProblems<T extends Pick<StoredClaim, 'rating' | 'number'>>(cl
 
 /**
  * The bottom line: the editors' `article.verdict`, else the first paragraph of their assessment
- * (as HTML, citations and all), else nothing.
+ * (as HTML, without its citations: their ids belong to the full assessment on the same page, and
+ * on the home page the sources they point to are not there), else nothing.
  */
 export function bottomLine(edition: Pick<StoredEdition, 'verdict' | 'assessmentHtml'>): { text: string } | { html: string } | undefined {
   if (edition.verdict) return { text: edition.verdict };
   const first = edition.assessmentHtml?.match(/<p>[\s\S]*?<\/p>/)?.[0];
-  return first ? { html: first.slice(3, -4) } : undefined;
+  return first ? { html: first.slice(3, -4).replace(/\s*<sup class="cite">[\s\S]*?<\/sup>/g, '') } : undefined;
 }
