@@ -80,10 +80,11 @@ for (const article of articles) {
         const inSubtitle = normalise(article.frontmatter.subtitle ?? '').includes(normalise(claim.quote));
         if (inTitle && !inSubtitle) assert.ok(isInside(element, h1s[0]), `${claim.id} in the h1`);
         if (inSubtitle && !inTitle) assert.ok(closest(element, (n) => attr(n, 'id') === 'subtitle'), `${claim.id} in the subtitle`);
-        // Every marked passage has its note, and the note links back to it.
+        // Every marked passage has its note (beside it, so with no "back to the text"), and the
+        // note's one action leads to the claim's own page.
         const note = byId(page, `note-${claim.id}`);
         assert.equal(note.length, 1, `note for ${claim.id}`);
-        assert.ok(all(note[0], (n) => n.tagName === 'a' && attr(n, 'href') === `#claim-${claim.id}`).length > 0, `${claim.id}: back-link`);
+        assert.ok(all(note[0], (n) => n.tagName === 'a' && attr(n, 'href') === `claims/${claim.id}/`).length > 0, `${claim.id}: share link`);
       }
     });
 
