@@ -12,6 +12,11 @@ export const PAGE_IDS = [
   'site-search-q',
   // Article page
   'title',
+  'publication-heading',
+  'verdict-heading',
+  'problems-heading',
+  'marks-key',
+  'editors-notes',
   'subtitle',
   'assessment-heading',
   'context-heading',

@@ -99,7 +99,7 @@ test.describe('the claims ledger', () => {
       await page.goto(`/articles/${article.slug}/`);
       // Words keep their spaces when the markup around them is squeezed (copying, reader modes).
       expect(squash((await page.locator('.ledger-counts').textContent()) ?? '')).toMatch(new RegExp(`^${claims.length} claims?: \\d+ `));
-      expect(squash((await page.locator('.exports').textContent()) ?? '')).toMatch(/^Download the claims: W3C Web Annotations \(JSON-LD\) · spreadsheet \(CSV\)\.$/);
+      expect(squash((await page.locator('.exports', { hasText: 'Download the claims' }).textContent()) ?? '')).toMatch(/^Download the claims: W3C Web Annotations \(JSON-LD\) · spreadsheet \(CSV\)\.$/);
       for (const backrefs of await page.locator('.backrefs').all()) expect(squash((await backrefs.textContent()) ?? '')).toMatch(/^Cited in: [a-z]+\d*( [a-z]+\d*)*$/);
       const entries = page.locator('#claims .ledger-list > li');
       await expect(entries).toHaveCount(claims.length);
