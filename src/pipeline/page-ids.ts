@@ -26,12 +26,6 @@ export const PAGE_IDS = [
   'sources-heading',
   'sources-cited',
   'sources-author',
-  // The verdict first, the key to the marks, the editors' notes (article page)
-  'verdict-heading',
-  'problems-heading',
-  'marks-key',
-  'editors-notes',
-  'publication-heading',
   // Corrections and replies (article page, claim page, about page)
   'corrections',
   'corrections-heading',
