@@ -20,10 +20,14 @@ export default defineConfig({
   trailingSlash: 'always',
   // 'always': the first screen paints from the first response, with no stylesheet round trip.
   // src/integrations/csp-style-hashes.ts then allows each inline <style> by hash in dist/_headers.
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  // concurrency 1 (Astro's default) is required by the incremental build: above 1 it is off.
+  build: { format: 'directory', inlineStylesheets: 'always', concurrency: 1 },
   // editorTools works in `astro dev` only (docs/editing.md); the build gets none of it.
   integrations: [sitemap(), cspStyleHashes(), editorTools({ articles: `${process.env.CONTENT_DIR ?? 'content'}/articles` })],
   // Articles never go through Astro's Markdown processor: the content loader
   // renders them with our own unified pipeline (src/pipeline).
   devToolbar: { enabled: false },
+  // A page whose cacheKey (src/lib/site.ts) and code are unchanged since the last build is
+  // copied from cacheDir instead of rendered (docs/deployment.md, "Incremental builds").
+  experimental: { incrementalBuild: true },
 });

@@ -36,7 +36,7 @@ export function renderTable(r: any): string {
     ...ns.map((n) => {
       const b = r.builds[n];
       const q = r.ratios[n];
-      const t = (x: any, k: 'cold' | 'warm') => `${s(x[`${k}CpuMedian`])} (${s(x[`${k}Median`])})`;
+      const t = (x: any, k: 'cold' | 'warm') => (x ? `${s(x[`${k}CpuMedian`])} (${s(x[`${k}Median`])})` : '—');
       return `| ${n} | ${b.ours.pages} | ${t(b.ours, 'cold')} | ${t(b.ours, 'warm')} | ${t(b.unified, 'cold')} | ${t(b.unified, 'warm')} | ${t(b.satteri, 'cold')} | ${t(b.satteri, 'warm')} | ${q.oursOverUnifiedColdCpu}× (${q.oursOverUnifiedCold}×) | ${q.oursOverSatteriColdCpu}× (${q.oursOverSatteriCold}×) | ${q.unifiedOverSatteriColdCpu}× (${q.unifiedOverSatteriCold}×) |`;
     }),
     '',
@@ -56,10 +56,38 @@ export function renderTable(r: any): string {
   if (Object.keys(r.marginalMsPerArticle).length > 0) {
     const [a, b] = ns.slice(-2);
     lines.push(
-      `Marginal cost per article (cold, N=${a} → ${b}, CPU / wall): ours ${r.marginalMsPerArticle.ours.cpu} / ${r.marginalMsPerArticle.ours.wall} ms, ` +
-        `unified ${r.marginalMsPerArticle.unified.cpu} / ${r.marginalMsPerArticle.unified.wall} ms, Sätteri ${r.marginalMsPerArticle.satteri.cpu} / ${r.marginalMsPerArticle.satteri.wall} ms. ` +
+      `Marginal cost per article (cold, N=${a} → ${b}, CPU / wall): ours ${r.marginalMsPerArticle.ours.cpu} / ${r.marginalMsPerArticle.ours.wall} ms` +
+        (r.marginalMsPerArticle.unified ? `, unified ${r.marginalMsPerArticle.unified.cpu} / ${r.marginalMsPerArticle.unified.wall} ms` : '') +
+        (r.marginalMsPerArticle.satteri ? `, Sätteri ${r.marginalMsPerArticle.satteri.cpu} / ${r.marginalMsPerArticle.satteri.wall} ms` : '') + '. ' +
         `time(${b}) / time(${a}), ours: ${r.scalingCpu}× CPU, ${r.scaling}× wall.` +
-        (r.incremental ? ` Incremental rebuild after editing ${r.incremental.article}/annotations.yaml at N=${r.incremental.n}: ${s(r.incremental.cpuSeconds)} CPU, ${s(r.incremental.seconds)} wall (+ Pagefind ${s(r.incremental.pagefindSeconds)}, as the full index: it has no incremental mode).` : ''),
+        (r.incremental ? ` Incremental rebuild after editing ${r.incremental.article}/annotations.yaml at N=${r.incremental.n}: ${s(r.incremental.cpuSeconds)} CPU, ${s(r.incremental.seconds)} wall, ${r.incremental.restored ?? '?'} files restored from the cache (every page and export of the other articles) (+ Pagefind ${s(r.incremental.pagefindSeconds)}, as the full index: it has no incremental mode).` : ''),
+      '',
+    );
+  }
+  if (r.peakMb) {
+    const n = ns.at(-1)!;
+    const peak = (name: string) => (r.peakMb[name] === undefined ? '—' : `${r.peakMb[name]} MB`);
+    const ph = r.phases?.[`ours-${n}-cold-1`] ?? {};
+    const pages = r.builds[n].ours.pages;
+    lines.push(
+      `At N=${n}, ours: peak memory (largest process, GNU time) ${peak(`ours-${n}-cold-1`)} cold, ${peak(`ours-${n}-warm-1`)} warm` +
+        (r.indexComparison?.claimPages.peakMb ? `, Pagefind ${r.indexComparison.claimPages.peakMb} MB` : '') +
+        (ph.pages !== undefined ? `; page step ${s(ph.pages)} cold for ${pages} pages, ${((ph.pages * 1000) / pages).toFixed(1)} ms a page` : '') +
+        (r.phases?.[`ours-${n}-warm-1`]?.pages !== undefined ? `, ${s(r.phases[`ours-${n}-warm-1`].pages)} warm (restored)` : '') +
+        (r.phases?.[`ours-${n}-warm-1`]?.contentAndSetup !== undefined ? `; setup + content sync ${s(r.phases[`ours-${n}-warm-1`].contentAndSetup)} warm` : '') +
+        '.',
+      '',
+    );
+  }
+  if (r.indexComparison) {
+    const c = r.indexComparison;
+    lines.push(
+      `**The search index at N=${c.n}, two ways** (the same built pages): every claim page indexed, as the site does, against article pages only with each claim a sub-result (\`data-pagefind-title\` on its span)`,
+      '',
+      '| index | indexing | size | files | peak memory |',
+      '|---|---:|---:|---:|---:|',
+      `| claim pages (as built) | ${s(c.claimPages.seconds)} | ${(c.claimPages.bytes / 1e6).toFixed(2)} MB | ${c.claimPages.files} | ${c.claimPages.peakMb ?? '—'} MB |`,
+      `| claims as sub-results | ${s(c.subResults.seconds)} | ${(c.subResults.bytes / 1e6).toFixed(2)} MB | ${c.subResults.files} | ${c.subResults.peakMb ?? '—'} MB |`,
       '',
     );
   }
@@ -110,6 +138,7 @@ export function renderTable(r: any): string {
       '|---|---|---:|---:|---:|---:|---:|---:|',
       run('first', r.search.first),
       run('later', r.search.later),
+      ...(r.search.arrival ? [run('arrival at /search/?q=', r.search.arrival)] : []),
       '',
     );
   }

@@ -13,12 +13,12 @@
  */
 import { resolve, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { pipelineFingerprint } from '../pipeline/render-article.ts';
 import type { ArticleInput } from '../pipeline/render-article.ts';
 import { ContentError, formatMessage } from '../pipeline/messages.ts';
 import type { RenderedArticle } from '../pipeline/types.ts';
 import { readArticleFolders } from './article-folders.ts';
 import { recordContentProblems } from './content-problems.ts';
+import { contentFingerprint } from './fingerprint.ts';
 import { renderEach } from './render-pool.ts';
 import { editionOrThrow } from './render-outcome.ts';
 import { storedEdition } from './stored-edition.ts';
@@ -83,14 +83,16 @@ async function loadAll(context: LoaderContext, root: string): Promise<Record<str
   const problems = new Map<string, string[]>();
   const seen = new Set<string>();
   const toRender: { input: ArticleInput; digest: string; problems: string[] }[] = [];
+  const fingerprint = contentFingerprint();
 
   for (const folder of readArticleFolders(root)) {
     const itsProblems = folder.problems.map(formatMessage);
     problems.set(folder.slug, itsProblems);
     if (!folder.input) continue;
     const { input } = folder;
-    // Both files and the pipeline's own code make the digest, so editing any of them re-renders.
-    const digest = generateDigest(`${pipelineFingerprint}\0${input.articleSource}\0${input.annotationsSource}`);
+    // Both files and what else decides the stored entry (fingerprint.ts) make the digest, so editing
+    // any of them re-renders; the digest is also the cacheKey of the article's pages (src/lib/site.ts).
+    const digest = generateDigest(`${fingerprint}\0${input.articleSource}\0${input.annotationsSource}`);
     seen.add(folder.slug);
     if (store.get(folder.slug)?.digest === digest) continue;
     toRender.push({ input, digest, problems: itsProblems });

@@ -2,7 +2,7 @@
  * The claims of one article as CSV (RFC 4180), served at `/articles/<slug>/claims.csv`.
  * One row per claim in text order; the columns are documented in docs/linking.md.
  */
-import type { StoredClaim, StoredEdition } from '../content/stored-edition.ts';
+import { noteHtmlOf, type StoredClaim, type StoredEdition } from '../content/stored-edition.ts';
 import { KIND_LABEL, RATING_LABEL } from '../model/labels.ts';
 import { positionSelector } from './web-annotation.ts';
 
@@ -45,7 +45,7 @@ export function plainText(html: string): string {
 }
 
 export interface CsvInput {
-  edition: Pick<StoredEdition, 'claims' | 'sources' | 'text'>;
+  edition: Pick<StoredEdition, 'claims' | 'sources' | 'text' | 'bodyHtml' | 'headNotesHtml'>;
   articleUrl: string;
   claimPageUrl: (claimId: string) => string;
 }
@@ -69,7 +69,7 @@ export function claimsCsv({ edition, articleUrl, claimPageUrl }: CsvInput): stri
       claim.rating ? RATING_LABEL[claim.rating] : '',
       claim.exact,
       claim.summary,
-      plainText(claim.noteHtml),
+      plainText(noteHtmlOf(edition, claim)),
       sourcesOf(claim, edition),
       claim.topics.join('; '),
       claim.parentId ?? '',

@@ -1,10 +1,42 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
+import { reportContact } from './report.ts';
+import { statusFilePath } from './source-status.ts';
 
 /** The site's name, as the header, share previews and exports give it. */
 export const SITE_NAME = 'Critical Edition';
 
-/** One static route per article (`/articles/<slug>/…`), the entry passed as a prop. */
+/**
+ * One static route per article (`/articles/<slug>/…`), the entry passed as a prop. Each path's
+ * `cacheKey` is the entry's digest: the article's two files and everything else that decides what
+ * the store keeps for it (src/content/fingerprint.ts). A page that reads nothing but its own entry
+ * may be restored from the last build when the key is unchanged (docs/deployment.md, "Incremental builds").
+ */
 export async function articlePaths() {
   const articles = await getCollection('articles');
-  return articles.map((entry) => ({ params: { slug: entry.id }, props: { entry } }));
+  return articles.map((entry) => ({ params: { slug: entry.id }, props: { entry }, cacheKey: cacheKeyOf(entry) }));
+}
+
+/**
+ * The cache key of a page that reads only this entry, the page's own code (which Astro hashes
+ * itself, with the config) and the build settings it reads from the environment at render time:
+ * the editors' contact (REPORT_URL, REPORT_EMAIL; src/lib/report.ts) and the sources' link
+ * check (`<content>/source-status.json`, read by SourceList). Anything else a page reads at
+ * render time, outside its entry and its code, must be added here, or a restored page keeps the
+ * old value.
+ */
+export function cacheKeyOf(entry: { id: string; digest?: string | number }): string {
+  if (entry.digest === undefined) throw new Error(`article "${entry.id}" has no digest: the loader sets one on every entry`);
+  return `${entry.digest}:${JSON.stringify(reportContact() ?? null)}:${statusDigest()}`;
+}
+
+let statusHash: string | undefined;
+/** A hash of the link-check file (read once a build), or 'none'. */
+function statusDigest(): string {
+  if (statusHash === undefined) {
+    const file = statusFilePath();
+    statusHash = existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16) : 'none';
+  }
+  return statusHash;
 }

@@ -13,12 +13,12 @@
  * reader sees it, blocks joined by "\n\n". It can be rebuilt from the article page
  * (see `articleTextFromPage` in tests/support/article-text.ts).
  */
-import type { StoredClaim, StoredEdition } from '../content/stored-edition.ts';
+import { noteHtmlOf, type StoredClaim, type StoredEdition } from '../content/stored-edition.ts';
 import { lastModified } from '../pipeline/history-text.ts';
 import { KIND_LABEL, RATING_LABEL } from '../model/labels.ts';
 
 export interface AnnotationInput {
-  edition: Pick<StoredEdition, 'frontmatter' | 'text' | 'claims' | 'checked' | 'reply'>;
+  edition: Pick<StoredEdition, 'frontmatter' | 'text' | 'claims' | 'checked' | 'reply' | 'bodyHtml' | 'headNotesHtml'>;
   /** Absolute URL of the article page (the target's source). */
   articleUrl: string;
   /** Absolute URL of this JSON-LD file (the collection's id). */
@@ -97,7 +97,7 @@ export function annotation(claim: StoredClaim, input: AnnotationInput) {
         ? [{ type: 'TextualBody', purpose: 'assessing', value: RATING_LABEL[claim.rating], format: 'text/plain', language: 'en' }]
         : []),
       { type: 'TextualBody', purpose: 'describing', value: claim.summary, format: 'text/plain', language: 'en' },
-      { type: 'TextualBody', purpose: 'commenting', value: absoluteLinks(claim.noteHtml, articleUrl), format: 'text/html', language: 'en' },
+      { type: 'TextualBody', purpose: 'commenting', value: absoluteLinks(noteHtmlOf(input.edition, claim), articleUrl), format: 'text/html', language: 'en' },
       { id: input.claimPageUrl(claim.id), type: 'Text', format: 'text/html', purpose: 'linking' },
     ],
     target: {

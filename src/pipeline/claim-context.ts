@@ -43,11 +43,18 @@ export function blocksOfClaims(tree: Root): Map<string, Element> {
   return blocks;
 }
 
+/** The snippets of several claims (see claimContextHtml), from one walk of the tree; '' where a claim is not found. */
+export function claimContextsHtml(tree: Root, claimIds: string[]): Map<string, string> {
+  const blocks = blocksOfClaims(tree);
+  return new Map(claimIds.map((id) => [id, claimContextHtml(tree, id, blocks)]));
+}
+
 /** The claim's block as a snippet; pass `blocks` (from `blocksOfClaims`) when doing many claims. */
 export function claimContextHtml(tree: Root, claimId: string, blocks?: Map<string, Element>): string {
   const block = blocks ? blocks.get(claimId) : blockOfClaim(tree, claimId);
   if (!block) return '';
-  let children = structuredClone(block.children);
+  // No copy needed: clean() builds new elements and trimEdges new edge texts; nothing is changed in place.
+  let children = block.children;
   const firstFlow = children.findIndex((c) => c.type === 'element' && FLOW_TAGS.has(c.tagName));
   if (firstFlow !== -1) children = children.slice(0, firstFlow);
   return toHtml({ type: 'element', tagName: 'p', properties: {}, children: trimEdges(clean(children, claimId)) });

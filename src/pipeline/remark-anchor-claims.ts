@@ -9,12 +9,13 @@
  * file with `message.claimId`; nothing throws and nothing is skipped silently.
  * Results go to `file.data.claimAnchors`, in text order.
  */
-import type { Data, Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Data, Nodes, Parent, PhrasingContent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import { hiddenCharacterHint } from './invisible-characters.ts';
 import { matchQuote, matchQuoteInTexts } from './quote-match.ts';
+import { splittable, wrapRange } from './wrap-range.ts';
 
 export interface ClaimSelector {
   id: string;
@@ -101,11 +102,6 @@ interface Placement {
   start: number;
   end: number;
   parentId?: string;
-}
-
-interface Span {
-  start: number;
-  end: number;
 }
 
 export default function remarkAnchorClaims(options: AnchorClaimsOptions) {
@@ -252,108 +248,4 @@ function safeCut(text: string, offset: number): number {
   const clamped = Math.max(0, Math.min(text.length, offset));
   const code = text.charCodeAt(clamped);
   return code >= 0xdc00 && code <= 0xdfff && clamped > 0 ? clamped + (offset < 0 ? 0 : 1) : clamped;
-}
-
-// --- the tree surgery -------------------------------------------------------
-
-function childSpans(parent: Parent): Span[] {
-  let offset = 0;
-  return parent.children.map((child) => {
-    const start = offset;
-    offset += textOf(child).length;
-    return { start, end: offset };
-  });
-}
-
-/** Whether a boundary can fall at `offset`: between nodes, or inside text or inline code. */
-function splittableAt(node: Nodes, offset: number): boolean {
-  if (node.type === 'text' || node.type === 'inlineCode') return true;
-  if (!('children' in node)) return false;
-  const spans = childSpans(node);
-  const index = spans.findIndex((span) => span.start < offset && offset < span.end);
-  return index === -1 || splittableAt(node.children[index], offset - spans[index].start);
-}
-
-function splittable(block: Parent, { start, end }: Span): boolean {
-  return splittableAt(block as Nodes, start) && splittableAt(block as Nodes, end);
-}
-
-/**
- * Wrap block-text range [start, end) of `parent` in `claim`. Go down into an
- * element that holds the whole range (and into an outer claim, so nesting
- * shows), but never into a link: a claim inside a link would put its marker
- * link inside a link. Otherwise split at both ends and wrap the children between.
- */
-function wrapRange(parent: Parent, start: number, end: number, claim: Claim): void {
-  const spans = childSpans(parent);
-  const holder = parent.children.findIndex((child, index) => {
-    const span = spans[index];
-    return span.start <= start && end <= span.end && goesInto(child, span.start === start && span.end === end);
-  });
-  if (holder !== -1) {
-    wrapRange(parent.children[holder] as Parent, start - spans[holder].start, end - spans[holder].start, claim);
-    return;
-  }
-
-  splitChildAt(parent, start, 'left');
-  splitChildAt(parent, end, 'right');
-  const after = childSpans(parent);
-  // Empty nodes (breaks, footnote references) at either edge stay outside.
-  const first = after.findIndex((span) => span.start >= start && span.end > span.start);
-  const last = after.findLastIndex((span) => span.end <= end && span.end > span.start);
-  claim.children = parent.children.slice(first, last + 1) as PhrasingContent[];
-  parent.children.splice(first, last - first + 1, claim as RootContent);
-}
-
-function goesInto(child: RootContent, coversIt: boolean): boolean {
-  if (!('children' in child)) return false;
-  if (child.type === 'claim') return true;
-  if (child.type === 'link' || child.type === 'linkReference') return false;
-  // A range that is exactly this element wraps the whole element instead.
-  return !coversIt;
-}
-
-/** Split the child that `offset` falls strictly inside, so a boundary lies between children. */
-function splitChildAt(parent: Parent, offset: number, emptyNodesGo: 'left' | 'right'): void {
-  const spans = childSpans(parent);
-  const index = spans.findIndex((span) => span.start < offset && offset < span.end);
-  if (index === -1) return;
-  const halves = splitNode(parent.children[index], offset - spans[index].start, emptyNodesGo);
-  parent.children.splice(index, 1, ...halves);
-}
-
-function splitNode(node: RootContent, offset: number, emptyNodesGo: 'left' | 'right'): [RootContent, RootContent] {
-  if (node.type === 'text' || node.type === 'inlineCode') {
-    const { position: _position, ...rest } = node;
-    return [
-      { ...rest, value: node.value.slice(0, offset) },
-      { ...rest, value: node.value.slice(offset) },
-    ];
-  }
-  if (!('children' in node) || node.type === 'claim') {
-    // Ruled out before: boundaries inside atoms are reported, and claims only nest.
-    throw new Error(`remark-anchor-claims: cannot split a ${node.type} node`);
-  }
-
-  const inner = { ...node, children: [...node.children] } as Parent;
-  splitChildAt(inner, offset, emptyNodesGo);
-  const spans = childSpans(inner);
-  const cut = spans.findIndex((span) =>
-    emptyNodesGo === 'left' ? span.start >= offset && span.end > span.start : span.start >= offset,
-  );
-  const { position: _position, ...rest } = node;
-  const left = { ...rest, children: inner.children.slice(0, cut) };
-  const right = { ...rest, children: inner.children.slice(cut), data: cloneData(node.data) };
-  return [left, right] as [RootContent, RootContent];
-}
-
-/** The second half of a split element: same data, but never the same id. */
-function cloneData(data: Data | undefined): Data | undefined {
-  if (!data) return data;
-  const copy: Data & { hProperties?: Record<string, unknown> } = { ...data };
-  if (copy.hProperties && 'id' in copy.hProperties) {
-    const { id: _id, ...properties } = copy.hProperties;
-    copy.hProperties = properties;
-  }
-  return copy;
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { ContentError } from './messages.ts';
-import { pipelineFingerprint, renderArticle } from './render-article.ts';
+import { renderArticle } from './render-article.ts';
 import type { RenderedArticle } from './types.ts';
 
 const ARTICLE = `---
@@ -215,10 +215,6 @@ describe('renderArticle', () => {
         return true;
       },
     );
-  });
-
-  it('exports a fingerprint of the pipeline code', () => {
-    assert.match(pipelineFingerprint, /^[0-9a-f]{16}$/);
   });
 });
 

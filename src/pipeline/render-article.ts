@@ -2,52 +2,30 @@
  * One article folder (article.md + annotations.yaml) → a `RenderedArticle`.
  *
  * Synchronous on purpose: every plugin here is sync, so the content loader and
- * the `check` script can call it without ceremony. Every problem found (front
- * matter, annotations, anchoring, notes) is collected, and if any is an error
- * a single `ContentError` carries them all.
+ * the `check` script can call it without ceremony. Both files are parsed and
+ * validated, then the text and its notes go through one unified run
+ * (article-processor.ts); every problem found (front matter, annotations,
+ * anchoring, notes) is collected, and if any is an error a single
+ * `ContentError` carries them all.
  */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Element, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import type { Heading, Nodes, Parent, PhrasingContent, Root } from 'mdast';
+import type { Parent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
-import { SKIP, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import { blocksOfClaims, claimContextHtml } from './claim-context.ts';
-import { imagesAsText } from './images-as-text.ts';
-import { limitMessages } from './limit-messages.ts';
+import type { VFileMessage } from 'vfile-message';
+import type { ArticleData } from './article-data.ts';
+import { articleProcessor, StopRendering } from './article-processor.ts';
+import { createCitations } from './citations.ts';
+import { blockTexts, collectBlocks, textOffsets } from './block-texts.ts';
+import { cleanUrl } from './clean-url.ts';
 import { ContentError, hasErrors, sortMessages } from './messages.ts';
+import { limitMessages } from './limit-messages.ts';
 import { parseAnnotations } from './parse-annotations.ts';
 import { parseArticle } from './parse-article.ts';
-import rehypeClaimMarkup from './rehype-claim-markup.ts';
-import rehypeParagraphLinks from './rehype-paragraph-links.ts';
-import type { MarkupClaim } from './rehype-claim-markup.ts';
-import remarkAnchorClaims from './remark-anchor-claims.ts';
-import type { ClaimAnchor } from './remark-anchor-claims.ts';
-import { inReadingOrder } from './reading-order.ts';
-import { curlyQuotes, nestedQuotes } from './typography.ts';
-import remarkAuthorLinks, { remarkKeyLinks } from './remark-author-links.ts';
-import { cleanUrl, withCleanUrls } from './clean-url.ts';
-import remarkBlockIds from './remark-block-ids.ts';
-import { latestChange } from './history-text.ts';
+import { curlyQuotes } from './typography.ts';
 import { renderNote } from './render-note.ts';
-import type { CitationTarget, RenderedNote } from './render-note.ts';
-import type {
-  ArticleFrontmatter,
-  ClaimEntry,
-  ContentMessage,
-  RenderedArticle,
-  RenderedClaim,
-  RenderedSource,
-  Reply,
-  SourceEntry,
-} from './types.ts';
+import type { ContentMessage, RenderedArticle, RenderedClaim, RenderedSource, Reply } from './types.ts';
 
 export interface ArticleInput {
   slug: string;
@@ -57,14 +35,6 @@ export interface ArticleInput {
   annotationsFile: string;
   annotationsSource: string;
 }
-
-/** The blocks of the text, as remark-anchor-claims counts them. */
-const BLOCK_TYPES = new Set(['paragraph', 'heading', 'tableCell']);
-/** The id of the heading that names the source list on pages that show notes. */
-const SOURCES_HEADING_ID = 'sources-heading';
-
-// GFM (tables, strikethrough, autolinks) but no smartypants: the text is set as published.
-const markdown = unified().use(remarkParse).use(remarkGfm);
 
 /** A block claims are anchored in (title, subtitle, paragraph, heading, table cell): its id and reader text. */
 export interface TextBlock {
@@ -84,88 +54,41 @@ export interface RenderObserver {
 export function renderArticle(input: ArticleInput, observer: RenderObserver = {}): RenderedArticle {
   const article = parseArticle(input.articleSource, input.articleFile);
   const annotations = parseAnnotations(input.annotationsSource, input.annotationsFile);
-  const messages: ContentMessage[] = [...article.messages, ...annotations.messages];
-  const frontmatter = article.frontmatter;
-  const claimsById = new Map(annotations.claims.map((claim) => [claim.id, claim]));
+  const inputMessages: ContentMessage[] = [...article.messages, ...annotations.messages];
   const bodyLine = (line: number | undefined) => (line === undefined ? undefined : article.bodyStartLine + line - 1);
-
-  // 1. The text as a tree, the headline first; anchor the claims in it.
-  const file = new VFile({ path: input.articleFile });
+  // Markdown that asks for too much work (markdown-limits.ts) is refused before it is parsed.
   const refused = limitMessages(article.body, { file: input.articleFile, line: bodyLine });
-  if (refused.length > 0) throw new ContentError(sortMessages([...messages, ...refused]));
-  const tree = markdown.runSync(markdown.parse(article.body)) as Root;
-  messages.push(...dropRawHtml(tree, input.articleFile, bodyLine), ...imagesAsText(tree, input.articleFile, bodyLine));
-  if (article.body.trim() !== '' && tree.children.every((node) => node.type === 'definition')) {
-    messages.push({ file: input.articleFile, line: article.bodyStartLine, column: 1, ruleId: 'body-empty', severity: 'error', reason: 'the article has no text after the front matter, only raw HTML or link definitions, which are not shown' });
+  if (refused.length > 0) throw new ContentError(sortMessages([...inputMessages, ...refused]));
+  const data: ArticleData = {
+    frontmatter: article.frontmatter,
+    annotations,
+    annotationsFile: input.annotationsFile,
+    inputFailed: hasErrors(inputMessages),
+    citations: createCitations(annotations.sources),
+    notes: new Map(),
+    markupClaims: [],
+    contexts: new Map(),
+  };
+  const file = new VFile({ path: input.articleFile, value: article.body, data: { article: data } });
+  const tree = articleProcessor.parse(file) as Root;
+  let hast: HastRoot | undefined;
+  try {
+    hast = articleProcessor.runSync(tree, file) as HastRoot;
+  } catch (error) {
+    if (!(error instanceof StopRendering)) throw error;
   }
-  tree.children.unshift(...headlineBlocks(frontmatter));
-  unified()
-    .use(remarkBlockIds)
-    .use(remarkKeyLinks)
-    .use(remarkAnchorClaims, {
-      claims: annotations.claims.map(({ id, quote, prefix, suffix }) => ({ id, exact: quote, prefix, suffix })),
-    })
-    .runSync(tree, file);
-  // Numbered in the order a reader meets their markers (reading-order.ts).
-  const early = textOffsets(tree);
-  const at = (anchor: ClaimAnchor) => early.get(anchor.block) ?? 0;
-  const anchors = inReadingOrder(
-    (file.data.claimAnchors ?? []).map((anchor) => ({ anchor, start: at(anchor) + anchor.start, end: at(anchor) + anchor.end })),
-  ).map(({ anchor }) => anchor);
+  // The blocks' texts are what anchoring read: the later plugins change no block's text.
   observer.textBlocks?.(collectBlocks(tree).map(textBlock));
-  for (const message of file.messages) {
-    const id = message.claimId;
-    messages.push({
-      file: input.annotationsFile,
-      ...(id ? annotations.positions.get(`claim:${id}:quote`) ?? annotations.positions.get(`claim:${id}`) : {}),
-      ruleId: message.ruleId ?? 'anchor',
-      severity: 'error', // every anchoring problem stops the build
-      ...(id ? { subject: id, subjectKind: 'claim' as const } : {}),
-      reason: message.reason,
-    });
-  }
-  file.messages.length = 0;
-
-  // 2. Notes, in text order, with one citation numbering for the whole page.
-  const citations = createCitations(annotations.sources);
-  const notes = new Map<string, RenderedNote>();
-  for (const [index, anchor] of anchors.entries()) {
-    const claim = claimsById.get(anchor.id)!;
-    // Back-ref ids `cite-<claim number>-<n>`: internal to the page (only `#claim-<id>` is a promised
-    // address), and short, since the source list links to each of them (see docs/performance.md).
-    notes.set(claim.id, renderNote(claim.note, { claimId: claim.id, cite: citations.citer(`cite-${index + 1}`, claim.id) }));
-  }
-  const assessment = annotations.article.assessment
-    ? renderNote(annotations.article.assessment, { cite: citations.citer('ref-assessment') })
-    : undefined;
-  const context = annotations.article.context
-    ? renderNote(annotations.article.context, { cite: citations.citer('ref-context') })
-    : undefined;
-  messages.push(...noteMessages(input.annotationsFile, annotations, notes, { assessment, context }, messages));
+  const messages = [...inputMessages, ...file.messages.map((message) => contentMessage(message, input.articleFile, bodyLine))];
+  const frontmatter = data.frontmatter;
+  if (!hast || !frontmatter || hasErrors(messages)) throw new ContentError(sortMessages(messages));
   const replies = renderReplies(annotations);
 
-  if (hasErrors(messages) || !frontmatter) throw new ContentError(sortMessages(messages));
-
-  // 3. The author's links after the cited sources; then HTML, contexts, markup.
-  unified().use(remarkAuthorLinks, { firstNumber: citations.count() + 1, describedBy: SOURCES_HEADING_ID }).runSync(tree, file);
-  for (const message of file.messages) {
-    messages.push({
-      file: input.articleFile,
-      line: bodyLine(message.line ?? undefined),
-      column: message.column ?? undefined,
-      ruleId: message.ruleId ?? 'author-link',
-      severity: 'warning',
-      reason: message.reason,
-    });
-  }
-  const hast = unified().use(remarkRehype).runSync(tree, file) as HastRoot;
-  const blocks = blocksOfClaims(hast);
-  const contexts = new Map(anchors.map((anchor) => [anchor.id, claimContextHtml(hast, anchor.id, blocks)]));
-
   const offsets = textOffsets(tree);
-  const claims: RenderedClaim[] = anchors.map((anchor, index) => {
-    const claim: ClaimEntry = claimsById.get(anchor.id)!;
-    const note = notes.get(claim.id)!;
+  const claimsById = new Map(annotations.claims.map((claim) => [claim.id, claim]));
+  const claims: RenderedClaim[] = (file.data.claimAnchors ?? []).map((anchor, index) => {
+    const claim = claimsById.get(anchor.id)!;
+    const note = data.notes.get(claim.id)!;
     const offset = offsets.get(anchor.block) ?? 0;
     return {
       ...claim,
@@ -177,7 +100,7 @@ export function renderArticle(input: ArticleInput, observer: RenderObserver = {}
       start: offset + anchor.start,
       end: offset + anchor.end,
       blockId: anchor.blockId ?? '',
-      contextHtml: contexts.get(anchor.id) ?? '',
+      contextHtml: data.contexts.get(anchor.id) ?? '',
       noteHtml: note.html,
       sourceIds: note.citedSourceIds,
       ...(anchor.parentId ? { parentId: anchor.parentId } : {}),
@@ -185,16 +108,8 @@ export function renderArticle(input: ArticleInput, observer: RenderObserver = {}
     };
   });
 
-  const markupClaims: MarkupClaim[] = claims.map((claim) => ({
-    ...claim,
-    note: notes.get(claim.id)!.hast,
-    update: latestChange(claim.history),
-    reply: claim.reply,
-  }));
-  unified().use(rehypeParagraphLinks).use(rehypeClaimMarkup, { claims: markupClaims }).runSync(hast, file);
   const titleHtml = takeInnerHtml(hast, 'title') ?? '';
   const subtitleHtml = takeInnerHtml(hast, 'subtitle');
-
   return {
     slug: input.slug,
     frontmatter,
@@ -204,10 +119,10 @@ export function renderArticle(input: ArticleInput, observer: RenderObserver = {}
     bodyHtml: toHtml(hast).trim(),
     text: blockTexts(tree).join('\n\n'),
     claims,
-    sources: [...citations.sources(), ...authorSources(file.data.authorLinks ?? [])],
+    sources: [...data.citations.sources(), ...authorSources(file.data.authorLinks ?? [])],
     ...(annotations.article.verdict ? { verdict: curlyQuotes(annotations.article.verdict) } : {}),
-    ...(assessment ? { assessmentHtml: assessment.html } : {}),
-    ...(context ? { contextHtml: context.html } : {}),
+    ...(data.assessment ? { assessmentHtml: data.assessment.html } : {}),
+    ...(data.context ? { contextHtml: data.context.html } : {}),
     ...(annotations.article.checked ? { checked: annotations.article.checked } : {}),
     ...(annotations.article.history ? { history: annotations.article.history } : {}),
     ...(annotations.article.reply ? { reply: articleReply(annotations.article.reply) } : {}),
@@ -235,125 +150,26 @@ function articleReply({ text, ...reply }: Reply): NonNullable<RenderedArticle['r
   return { ...reply, html: renderReply(text) };
 }
 
-/** The title (and subtitle) as headings with fixed ids, their Markdown read as inline text. */
-function headlineBlocks(frontmatter: ArticleFrontmatter | undefined): Heading[] {
-  if (!frontmatter) return [];
-  const heading = (text: string, depth: 1 | 2, id: string): Heading => ({
-    type: 'heading',
-    depth,
-    children: inlineMarkdown(text),
-    data: { blockId: id, hProperties: { id } },
-  });
-  return [
-    heading(frontmatter.title, 1, 'title'),
-    ...(frontmatter.subtitle ? [heading(frontmatter.subtitle, 2, 'subtitle')] : []),
-  ];
-}
-
-/** `*Emphasis*` and the like in a headline; anything that parses as more than one line of text stays literal. */
-function inlineMarkdown(text: string): PhrasingContent[] {
-  const root = markdown.runSync(markdown.parse(text)) as Root;
-  const only = root.children[0];
-  if (root.children.length !== 1 || only?.type !== 'paragraph') return [{ type: 'text', value: text }];
-  // Positions would point into the front-matter string, not into article.md.
-  visit(only, (node) => {
-    delete node.position;
-  });
-  return only.children;
-}
-
 /**
- * Raw HTML in the article is not rendered (as in notes: the article is Markdown
- * from an editor, not trusted HTML). Say so, except for comments, which are notes to self.
+ * A message of the run as editors read it. Messages about annotations.yaml carry that file and
+ * their YAML place already; the rest are about article.md, whose lines count from the body.
  */
-function dropRawHtml(tree: Root, file: string, bodyLine: (line?: number) => number | undefined): ContentMessage[] {
-  const found: ContentMessage[] = [];
-  visit(tree, 'html', (node, index, parent) => {
-    if (!parent || index === undefined) return;
-    if (!/^<!--[\s\S]*-->$/.test(node.value.trim())) {
-      found.push({
-        file,
-        line: bodyLine(node.position?.start.line),
-        column: node.position?.start.column,
-        ruleId: 'raw-html',
-        severity: 'warning',
-        reason: `raw HTML is not shown: ${JSON.stringify(node.value.length > 40 ? `${node.value.slice(0, 40)}…` : node.value)}; write it in Markdown`,
-      });
-    }
-    parent.children.splice(index, 1);
-    return index;
-  });
-  return found;
-}
-
-function collectBlocks(tree: Root): Parent[] {
-  const blocks: Parent[] = [];
-  visit(tree, (node: Nodes) => {
-    if (!BLOCK_TYPES.has(node.type)) return undefined;
-    blocks.push(node as Parent);
-    return SKIP;
-  });
-  return blocks;
+function contentMessage(message: VFileMessage, articleFile: string, bodyLine: (line?: number) => number | undefined): ContentMessage {
+  const inArticle = (message.file ?? articleFile) === articleFile;
+  return {
+    file: message.file ?? articleFile,
+    line: inArticle ? bodyLine(message.line ?? undefined) : (message.line ?? undefined),
+    column: message.column ?? undefined,
+    ruleId: message.ruleId ?? message.source ?? 'content',
+    severity: message.fatal ? 'error' : 'warning',
+    ...(message.subject !== undefined ? { subject: message.subject, subjectKind: message.subjectKind } : {}),
+    reason: message.reason,
+  };
 }
 
 function textBlock(block: Parent): TextBlock {
   const id = (block.data as { blockId?: unknown } | undefined)?.blockId;
   return { ...(typeof id === 'string' ? { id } : {}), text: toString(block, { includeHtml: false }) };
-}
-
-/** Block texts as a reader sees them, the same way remark-anchor-claims reads them. */
-function blockTexts(tree: Root): string[] {
-  return collectBlocks(tree).map((block) => toString(block, { includeHtml: false }));
-}
-
-/** Where each block's text starts in `RenderedArticle.text`. */
-function textOffsets(tree: Root): Map<Parent, number> {
-  const offsets = new Map<Parent, number>();
-  let offset = 0;
-  for (const block of collectBlocks(tree)) {
-    offsets.set(block, offset);
-    offset += toString(block, { includeHtml: false }).length + 2;
-  }
-  return offsets;
-}
-
-/**
- * Footnote numbers for annotation sources: in order of first citation across the
- * notes. `citer(prefix)` gives one note its `cite` callback; back-ref ids are
- * `<prefix>-1`, `<prefix>-2`, … in that note.
- */
-function createCitations(sources: SourceEntry[]) {
-  const byId = new Map(sources.map((source) => [source.id, source]));
-  const numbered = new Map<string, RenderedSource>();
-  return {
-    citer(prefix: string, claimId?: string) {
-      let count = 0;
-      return (sourceId: string): CitationTarget | undefined => {
-        const source = byId.get(sourceId);
-        if (!source) return undefined;
-        let rendered = numbered.get(sourceId);
-        if (!rendered) {
-          // Shown as written but typeset (curly quotes; the excerpt goes inside <q>, so its own
-          // quotes turn single), and with tracking parameters dropped from its addresses.
-          const clean = withCleanUrls(source);
-          rendered = {
-            ...clean,
-            title: curlyQuotes(clean.title),
-            ...(clean.excerpt ? { excerpt: nestedQuotes(clean.excerpt) } : {}),
-            number: numbered.size + 1,
-            origin: 'annotation',
-            citedBy: [],
-          };
-          numbered.set(sourceId, rendered);
-        }
-        const backrefId = `${prefix}-${++count}`;
-        rendered.citedBy.push({ ...(claimId ? { claimId } : {}), backrefId });
-        return { number: rendered.number, backrefId };
-      };
-    },
-    count: () => numbered.size,
-    sources: () => [...numbered.values()],
-  };
 }
 
 /** The author's links as sources: one per URL, titled by the first link's text. */
@@ -378,41 +194,6 @@ function authorSources(links: { url: string; text: string; number: number; backr
   return [...byUrl.values()];
 }
 
-/**
- * What rendering the notes adds: an unknown citation (a safety net: parseAnnotations
- * reports these from the raw text) and things a note contains that are not shown.
- */
-function noteMessages(
-  file: string,
-  annotations: ReturnType<typeof parseAnnotations>,
-  notes: Map<string, RenderedNote>,
-  articleNotes: { assessment?: RenderedNote; context?: RenderedNote },
-  already: ContentMessage[],
-): ContentMessage[] {
-  const found: ContentMessage[] = [];
-  const entries: [string, string, RenderedNote | undefined, 'claim' | 'field'][] = [
-    ...[...notes].map(([id, note]): [string, string, RenderedNote, 'claim'] => [id, `claim:${id}:note`, note, 'claim']),
-    ['article.assessment', 'article:assessment', articleNotes.assessment, 'field'],
-    ['article.context', 'article:context', articleNotes.context, 'field'],
-  ];
-  for (const [subject, key, note, subjectKind] of entries) {
-    if (!note) continue;
-    const place = annotations.positions.get(key);
-    // Reported from the raw text unless something else already failed (e.g. a source that did not validate).
-    for (const id of hasErrors(already) ? [] : note.unknownSourceIds) {
-      found.push({ file, ...place, ruleId: 'source-undefined', severity: 'error', subject, subjectKind, reason: `cites [^${id}], but no source "${id}" is defined under sources` });
-    }
-    found.push(...limitMessages(note.refused, { file, ...place, subject, subjectKind }));
-    for (const url of note.unlinked) {
-      found.push({ file, ...place, ruleId: 'url-scheme', severity: 'warning', subject, subjectKind, reason: `link to \`${url}\` is not an absolute http(s) or mailto address; shown as plain text` });
-    }
-    for (const what of note.dropped) {
-      found.push({ file, ...place, ruleId: 'raw-html', severity: 'warning', subject, subjectKind, reason: `${what} is not shown` });
-    }
-  }
-  return found;
-}
-
 /** Removes the top-level element with this id and returns its inner HTML. */
 function takeInnerHtml(tree: HastRoot, id: string): string | undefined {
   const index = tree.children.findIndex((node) => node.type === 'element' && node.properties.id === id);
@@ -421,17 +202,3 @@ function takeInnerHtml(tree: HastRoot, id: string): string | undefined {
   tree.children.splice(index, 1);
   return toHtml(element.children);
 }
-
-/**
- * Changes whenever the pipeline's own code does, so a content cache keyed on
- * article + annotations + this string is invalidated by code changes too.
- */
-export const pipelineFingerprint: string = (() => {
-  const dir = fileURLToPath(new URL('.', import.meta.url));
-  const hash = createHash('sha256');
-  for (const name of readdirSync(dir).sort()) {
-    if (!name.endsWith('.ts') || name.endsWith('.test.ts')) continue;
-    hash.update(name).update('\0').update(readFileSync(`${dir}${name}`)).update('\0');
-  }
-  return hash.digest('hex').slice(0, 16);
-})();

@@ -62,7 +62,7 @@ test('a change to the pipeline code changes the digest, so cached articles are r
     appendFileSync(join(copies[1], 'src/pipeline', someFile), '\n// a change to the pipeline\n');
 
     const load = async (root: string) => (await import(pathToFileURL(join(process.cwd(), root, 'src/content/loader.ts')).href)) as typeof import('../../src/content/loader.ts');
-    const fingerprint = async (root: string) => ((await import(pathToFileURL(join(process.cwd(), root, 'src/pipeline/render-article.ts')).href)) as { pipelineFingerprint: string }).pipelineFingerprint;
+    const fingerprint = async (root: string) => ((await import(pathToFileURL(join(process.cwd(), root, 'src/content/fingerprint.ts')).href)) as typeof import('../../src/content/fingerprint.ts')).contentFingerprint();
     assert.notEqual(await fingerprint(copies[0]), await fingerprint(copies[1]), 'the fingerprint follows the code');
 
     // One store shared by both loaders, as the cache is shared by two builds.

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { checkSite, formatProblem } from '../../scripts/link-check.ts';
 import {
   FIXTURES, all, astroBuild, attr, byId, closest, filesUnder, folders, hasClass, isInside, normalise,
-  readArticles, readPage, readerText, textAround, type El,
+  pagefind, readArticles, readPage, readerText, textAround, type El,
 } from './support.ts';
 
 const { dist, cache } = folders('fixtures');
@@ -85,6 +85,7 @@ for (const article of articles) {
         const note = byId(page, `note-${claim.id}`);
         assert.equal(note.length, 1, `note for ${claim.id}`);
         assert.equal(attr(byId(page, `marker-${claim.id}`)[0]!, 'href'), `#note-${claim.id}`, `${claim.id}: marker`);
+        assert.ok(all(note[0], (n) => n.tagName === 'a' && attr(n, 'href') === `claims/${claim.id}/`).length > 0, `${claim.id}: share link`);
       }
     });
 
@@ -177,6 +178,9 @@ test('a note with <script>, an onerror attribute or a javascript: link renders h
 });
 
 test('the fixture build passes the link check', () => {
+  // Indexed as `npm run build` does: the search page names Pagefind's files, which must exist.
+  const index = pagefind(dist);
+  assert.equal(index.status, 0, index.output.slice(-2000));
   const problems = checkSite(dist, { contentDir: FIXTURES });
   assert.deepEqual(problems.map(formatProblem), []);
 });

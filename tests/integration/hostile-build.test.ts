@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkSite, formatProblem } from '../../scripts/link-check.ts';
-import { astroBuild, copyContent, folders } from './support.ts';
+import { astroBuild, copyContent, folders, pagefind } from './support.ts';
 
 test('a summary with "<style>" and a "## Claims" heading build into styled pages with unique ids', () => {
   const content = copyContent(['edge-cases', 'no-claims']);
@@ -26,6 +26,9 @@ test('a summary with "<style>" and a "## Claims" heading build into styled pages
     assert.match(page, /<meta name="description" content="Why <style> tags/);
     assert.match(page, /<h2 id="h-claims">Claims/);
     assert.match(page, /<h2 id="h-sources-heading">Sources heading/);
+    // Indexed as `npm run build` does: the search page names Pagefind's files, which must exist.
+    const index = pagefind(dist);
+    assert.equal(index.status, 0, index.output.slice(-2000));
     const problems = checkSite(dist, { contentDir: content.content });
     assert.deepEqual(problems.map(formatProblem), []);
   } finally {

@@ -5,7 +5,7 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { parse } from 'parse5';
 import { filesUnder as walkFiles } from '../../src/built-site/files.ts';
 import { parse as parseYaml } from 'yaml';
@@ -28,14 +28,18 @@ export interface BuildResult {
   signal: NodeJS.Signals | null;
 }
 
-/** `astro build` of a content folder (a hang counts as a failure: killed after `timeout` ms). */
-export function astroBuild(options: { content: string; dist: string; cache: string; clean?: boolean; timeout?: number; env?: Record<string, string> }): BuildResult {
+/**
+ * `astro build` of a content folder (a hang counts as a failure: killed after `timeout` ms), in this
+ * project or in the copy of it at `root` (folders relative to it).
+ */
+export function astroBuild(options: { content: string; dist: string; cache: string; clean?: boolean; timeout?: number; env?: Record<string, string>; root?: string }): BuildResult {
+  const root = options.root ?? ROOT;
   if (options.clean) {
-    rmSync(options.dist, { recursive: true, force: true });
-    rmSync(options.cache, { recursive: true, force: true });
+    rmSync(resolve(root, options.dist), { recursive: true, force: true });
+    rmSync(resolve(root, options.cache), { recursive: true, force: true });
   }
   const run: SpawnSyncReturns<string> = spawnSync(process.execPath, [ASTRO, 'build'], {
-    cwd: ROOT,
+    cwd: root,
     encoding: 'utf8',
     timeout: options.timeout ?? 180_000,
     env: { ...process.env, CONTENT_DIR: options.content, DIST_DIR: options.dist, ASTRO_CACHE_DIR: options.cache, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env },

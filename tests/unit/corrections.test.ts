@@ -126,7 +126,9 @@ describe('the corrections feed', () => {
 
 describe('dates and replies in the exports', () => {
   const fm = { title: 'T', author: { name: 'A. Writer' }, published: '2022-06-27', publisher: 'P', lang: 'en' };
-  const base = { kind: 'fact', rating: 'misleading', exact: 'the quote', summary: 's', noteHtml: '<p>n</p>', topics: [], sourceIds: [], number: 1, start: 0, end: 9, contextHtml: '', id: 'c' } as const;
+  // The store keeps where the note stands in the article's HTML (noteAt), not the note again.
+  const bodyHtml = '<p>the quote</p><p>n</p>';
+  const base = { kind: 'fact', rating: 'misleading', exact: 'the quote', summary: 's', noteHtml: '<p>n</p>', noteAt: { in: 'body', start: 16, end: 24 }, topics: [], sourceIds: [], number: 1, start: 0, end: 9, contextHtml: '', id: 'c' } as const;
 
   it('ClaimReview gives the latest correction as dateModified', () => {
     const review = claimReview({ claim: { ...base, history: [rating] } as never, frontmatter: fm, claimUrl: CLAIM_URL, siteName: 'CE', siteUrl: 'https://x.test/', reviewed: '2026-11-26', modified: '2026-12-01' })!;
@@ -139,6 +141,8 @@ describe('dates and replies in the exports', () => {
       edition: {
         frontmatter: fm as never,
         text: 'the quote',
+        bodyHtml,
+        headNotesHtml: '',
         checked: '2026-11-26',
         claims: [{ ...base, history: [rating], reply: { by: 'A. Writer', date: '2026-12-02', text: 'x' }, replyHtml: '<p>I disagree, see <a href="#source-1">this</a>.</p>' }] as never,
         reply: { by: 'P', date: '2026-12-03', html: '<p>We stand by it.</p>', url: 'https://p.example/reply' },

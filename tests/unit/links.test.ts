@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { claimsCsv, csvField, csvRow, plainText } from '../../src/lib/csv.ts';
 import { codePoints, positionSelector, quoteSelector } from '../../src/lib/web-annotation.ts';
 import { claimReview, jsonForScript } from '../../src/lib/claim-review.ts';
+import type { NoteAt } from '../../src/content/stored-edition.ts';
 import type { ArticleFrontmatter, RenderedClaim } from '../../src/pipeline/types.ts';
 
 const fm: ArticleFrontmatter = {
@@ -14,11 +15,16 @@ const fm: ArticleFrontmatter = {
   lang: 'en',
 };
 
-function claim(extra: Partial<RenderedClaim> = {}): RenderedClaim {
+/** The article's HTML, holding the note that every claim() below points at with `noteAt`. */
+const NOTE = '<p>See <sup class="cite"><a href="#source-2">2</a></sup>.</p>';
+const bodyHtml = `<p>Text.</p><aside><section id="note-c"><div class="note-body">${NOTE}</div></section></aside>`;
+
+function claim(extra: Partial<RenderedClaim> = {}): RenderedClaim & { noteAt: NoteAt } {
   return {
+    noteAt: { in: 'body', start: bodyHtml.indexOf(NOTE), end: bodyHtml.indexOf(NOTE) + NOTE.length },
     id: 'c', quote: 'the quote', kind: 'fact', rating: 'misleading', summary: 'Short verdict.', note: 'n', topics: [],
     number: 1, exact: 'the quote', prefixContext: '', suffixContext: '', start: 0, end: 9, blockId: 'p-x',
-    contextHtml: '<p><mark>the quote</mark></p>', noteHtml: '<p>See <sup class="cite"><a href="#source-2">2</a></sup>.</p>', sourceIds: [],
+    contextHtml: '<p><mark>the quote</mark></p>', noteHtml: NOTE, sourceIds: [],
     ...extra,
   };
 }
@@ -46,7 +52,7 @@ describe('csv', () => {
 
   it('writes a header and one CRLF-terminated row per claim', () => {
     const csv = claimsCsv({
-      edition: { claims: [claim(), claim({ id: 'd', number: 2, rating: undefined, kind: 'opinion', start: 11, end: 14, exact: 'abc' })], sources: [], text: 'the quote, abc' },
+      edition: { claims: [claim(), claim({ id: 'd', number: 2, rating: undefined, kind: 'opinion', start: 11, end: 14, exact: 'abc' })], sources: [], text: 'the quote, abc', bodyHtml, headNotesHtml: '' },
       articleUrl: 'https://x.test/articles/a/',
       claimPageUrl: (id) => `https://x.test/articles/a/claims/${id}/`,
     });

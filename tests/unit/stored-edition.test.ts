@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { storedEdition, DROPPED_CLAIM_FIELDS, DROPPED_EDITION_FIELDS } from '../../src/content/stored-edition.ts';
+import { noteHtmlOf, storedEdition, DROPPED_CLAIM_FIELDS, DROPPED_EDITION_FIELDS } from '../../src/content/stored-edition.ts';
 import type { RenderedArticle } from '../../src/pipeline/types.ts';
 
 const claim = {
@@ -8,15 +8,25 @@ const claim = {
   quote: 'x', prefix: 'p', suffix: 's', note: '*md*', noteHtml: '<p>md</p>', prefixContext: 'a', suffixContext: 'b',
   blockId: 'p-x', topics: [], sourceIds: [],
 };
-const edition = { slug: 'a', warnings: [], bodyHtml: '<p>x</p>', text: 'x', sources: [], claims: [claim] } as unknown as RenderedArticle;
+const bodyHtml = '<p>x</p><aside><section id="note-c"><p>S.</p><div class="note-body"><p>md</p></div></section></aside>';
+const edition = { slug: 'a', warnings: [], bodyHtml, headNotesHtml: '', text: 'x', sources: [], claims: [claim] } as unknown as RenderedArticle;
 
 describe('storedEdition', () => {
   it('drops exactly the listed fields, keeping the rest and their order', () => {
     const stored = storedEdition(edition) as unknown as Record<string, unknown> & { claims: Record<string, unknown>[] };
-    assert.deepEqual(Object.keys(stored), ['bodyHtml', 'text', 'sources', 'claims']);
+    assert.deepEqual(Object.keys(stored), ['bodyHtml', 'headNotesHtml', 'text', 'sources', 'claims']);
     for (const field of DROPPED_EDITION_FIELDS) assert.ok(!(field in stored), field);
-    assert.deepEqual(Object.keys(stored.claims[0]!), ['id', 'number', 'kind', 'rating', 'summary', 'exact', 'start', 'end', 'noteHtml', 'topics', 'sourceIds']);
+    assert.deepEqual(Object.keys(stored.claims[0]!), ['id', 'number', 'kind', 'rating', 'summary', 'exact', 'start', 'end', 'topics', 'sourceIds', 'noteAt']);
     for (const field of DROPPED_CLAIM_FIELDS) assert.ok(!(field in stored.claims[0]!), field);
     assert.equal((edition.claims[0] as unknown as Record<string, unknown>).note, '*md*', 'the rendered edition is left as it was');
+  });
+
+  it('keeps where each note stands in the article instead of its HTML again', () => {
+    const stored = storedEdition(edition);
+    assert.equal(noteHtmlOf(stored, stored.claims[0]!), '<p>md</p>');
+    const head = { ...edition, bodyHtml: '<p>x</p>', headNotesHtml: bodyHtml.slice('<p>x</p>'.length) } as RenderedArticle;
+    assert.equal(noteHtmlOf(head, storedEdition(head).claims[0]!), '<p>md</p>', 'a note on the headline');
+    const missing = { ...edition, bodyHtml: '<p>x</p>' } as RenderedArticle;
+    assert.throws(() => storedEdition(missing), /the note of claim "c" in article "a" is not in the article's HTML/);
   });
 });

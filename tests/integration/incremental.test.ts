@@ -1,0 +1,117 @@
+/**
+ * Incremental builds are correct: after each kind of edit, a build that restores unchanged pages
+ * from the last build's cache (astro.config.mjs `experimental.incrementalBuild`, cacheKeys in
+ * src/lib/site.ts) writes exactly the bytes a clean build writes.
+ *
+ * The edits are made in a copy of the project in a temp folder (its source, config, lock file and
+ * the fixture articles; node_modules a folder of links to this project's packages), so no file of
+ * the project is touched. Edits follow each other in one copy, each followed by an incremental
+ * build and a clean one: first the content edits together (each to a different article, so none
+ * hides another), then a component, a pipeline file, a dependency and a build setting read from
+ * the environment, each of which changes what every page shows. Pagefind is left out: it has no incremental mode and indexes whatever dist/ holds.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { astroBuild, FIXTURES, filesUnder, ROOT } from './support.ts';
+
+const COPIED = ['src', 'public', 'docs', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
+/** The dependency whose version the last step changes: small, and called by the pipeline itself. */
+const DEPENDENCY = 'hast-util-to-html';
+
+function projectCopy(): string {
+  const root = mkdtempSync(join(tmpdir(), 'incremental-'));
+  for (const name of COPIED) cpSync(join(ROOT, name), join(root, name), { recursive: true });
+  cpSync(join(FIXTURES, 'articles'), join(root, 'content/articles'), { recursive: true });
+  mkdirSync(join(root, 'node_modules'));
+  for (const name of readdirSync(join(ROOT, 'node_modules'))) {
+    if (name.startsWith('.') && name !== '.bin') continue; // caches and npm's own files
+    symlinkSync(join(ROOT, 'node_modules', name), join(root, 'node_modules', name));
+  }
+  return root;
+}
+
+function edit(file: string, from: string, to: string): void {
+  const text = readFileSync(file, 'utf8');
+  assert.ok(text.includes(from), `${file} still holds ${JSON.stringify(from)} (the test's edit needs updating)`);
+  writeFileSync(file, text.replace(from, to));
+}
+
+function snapshot(dir: string): Map<string, Buffer> {
+  return new Map(filesUnder(dir).map((file) => [file, readFileSync(join(dir, file))]));
+}
+
+/** Files added, removed or changed from `a` to `b`. */
+function differences(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
+  const names = [...new Set([...a.keys(), ...b.keys()])].sort();
+  return names.filter((name) => !a.get(name) || !b.get(name) || !a.get(name)!.equals(b.get(name)!));
+}
+
+test('after each kind of edit, an incremental build writes what a clean build writes', { timeout: 900_000 }, () => {
+  const root = projectCopy();
+  const articles = join(root, 'content/articles');
+  let env: Record<string, string> = {};
+  const build = (dist: string, cache: string, clean = false) => {
+    const run = astroBuild({ root, content: 'content', dist, cache, clean, env });
+    assert.equal(run.status, 0, run.output.slice(-3000));
+    return run.output;
+  };
+  let previous: Map<string, Buffer>;
+  /** An incremental build after `what`, checked against a clean build of the same files. */
+  const step = (what: string) => {
+    const output = build('dist', 'node_modules/.astro');
+    const incremental = snapshot(join(root, 'dist'));
+    build('dist-clean', 'node_modules/.astro-clean', true);
+    const clean = snapshot(join(root, 'dist-clean'));
+    assert.deepEqual(differences(clean, incremental), [], `${what}: files that differ between the incremental and a clean build`);
+    assert.notDeepEqual(differences(previous, incremental), [], `${what}: the edit shows in the built site`);
+    previous = incremental;
+    return output;
+  };
+  try {
+    const first = build('dist', 'node_modules/.astro', true);
+    assert.doesNotMatch(first, /\(restored\)/, 'the first build renders every page');
+    previous = snapshot(join(root, 'dist'));
+
+    const slugs = readdirSync(articles).sort();
+    assert.ok(slugs.length >= 4, 'four fixture articles to edit one way each');
+    const [yamlEdited, markdownEdited, deleted, untouched] = slugs as [string, string, string, string];
+    edit(join(articles, yamlEdited, 'annotations.yaml'), 'summary: ', 'summary: Edited. ');
+    const markdown = join(articles, markdownEdited, 'article.md');
+    writeFileSync(markdown, `${readFileSync(markdown, 'utf8').trimEnd()}\n\nA paragraph added after the first build.\n`);
+    cpSync(join(articles, untouched), join(articles, 'an-added-article'), { recursive: true });
+    rmSync(join(articles, deleted), { recursive: true });
+    const afterContent = step('one annotations.yaml, one article.md, an added and a deleted article');
+    assert.match(afterContent, new RegExp(`articles/${untouched}/index\\.html.*\\n?.*\\(restored\\)`), 'the untouched article is restored, not rendered');
+    assert.ok(!previous!.has(`articles/${deleted}/index.html`), 'the deleted article is gone');
+
+    edit(join(root, 'src/components/RatingBadge.astro'), '<span class="badge"', '<span class="badge" data-edited');
+    step('a component');
+
+    // render-note.ts is read by the loader only, never by a page: only the entries' digests can tell.
+    edit(join(root, 'src/pipeline/render-note.ts'), "['noopener', 'noreferrer']", "['noopener', 'noreferrer', 'external']");
+    step('a pipeline file');
+
+    // A new version of a dependency, as `npm ci` would install it: its code and the lock file change.
+    const link = join(root, 'node_modules', DEPENDENCY);
+    unlinkSync(link);
+    cpSync(join(ROOT, 'node_modules', DEPENDENCY), link, { recursive: true, dereference: true });
+    const manifest = JSON.parse(readFileSync(join(link, 'package.json'), 'utf8')) as { version: string };
+    const version = `${manifest.version}-edited`;
+    edit(join(link, 'package.json'), `"version": "${manifest.version}"`, `"version": "${version}"`);
+    edit(join(root, 'package-lock.json'), `"node_modules/${DEPENDENCY}": {\n      "version": "${manifest.version}"`, `"node_modules/${DEPENDENCY}": {\n      "version": "${version}"`);
+    writeFileSync(
+      join(link, 'index.js'),
+      `import {toHtml as render} from './lib/index.js'\nexport function toHtml(tree, options) {\n  return render(tree, options).replaceAll('</p>', '</p><!-- ${version} -->')\n}\n`,
+    );
+    step('a dependency version');
+
+    // A build setting the pages read from the environment (src/lib/site.ts, cacheKeyOf).
+    env = { REPORT_EMAIL: 'editors@example.org' };
+    step('a build setting (the editors\' contact)');
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
