@@ -7,6 +7,7 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { searchWords } from '../../lib/search-words.ts';
+import { noteHtmlOf } from '../../content/stored-edition.ts';
 
 const tags = (html: string) => html.replace(/<[^>]*>/g, ' ').replace(/&[#\w]+;/g, ' ');
 
@@ -15,7 +16,7 @@ export const GET: APIRoute = async () => {
   const texts = articles.flatMap(({ data: { edition } }) => [
     edition.frontmatter.title,
     edition.text,
-    ...edition.claims.flatMap((claim) => [claim.summary, tags(claim.noteHtml), ...claim.topics]),
+    ...edition.claims.flatMap((claim) => [claim.summary, tags(noteHtmlOf(edition, claim)), ...claim.topics]),
     ...edition.sources.map((source) => String(source.title ?? '')),
   ]);
   return new Response(JSON.stringify(searchWords(texts)), { headers: { 'Content-Type': 'application/json' } });
