@@ -118,12 +118,11 @@ test('search can filter claims by the type of the sources they cite', async ({ p
   const group = page.locator('pagefind-filter-pane details[data-filter-name="source"]');
   if (!(await group.evaluate((d) => (d as HTMLDetailsElement).open))) await group.locator('summary').click();
   await group.locator('input[value="Official statement"]').check();
-  await expect.poll(links).not.toContain(treaty);
-  expect(await links()).toContain(notice);
+  // The list is redrawn after each filter change: wait for the drawn list, not a moment in between.
+  await expect.poll(async () => { const now = await links(); return now.includes(notice) && !now.includes(treaty); }).toBe(true);
   await group.locator('input[value="Official statement"]').uncheck();
   await group.locator('input[value="Primary document"]').check();
-  await expect.poll(links).not.toContain(notice);
-  expect(await links()).toContain(treaty);
+  await expect.poll(async () => { const now = await links(); return now.includes(treaty) && !now.includes(notice); }).toBe(true);
 });
 
 for (const [path, scheme] of [[ARTICLE, 'light'], [ARTICLE, 'dark'], [`${ARTICLE}claims/switched-off/`, 'light'], [`${ARTICLE}claims/switched-off/`, 'dark'], ['/about/', 'light']] as const) {
