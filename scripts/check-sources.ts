@@ -8,9 +8,10 @@
  *     [--retries 2] [--retry-delay 2] [--no-archive-lookup] [--availability-endpoint URL]
  *     [--today YYYY-MM-DD] [--fail-on-dead]
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { readArticleFolders } from '../src/content/article-folders.ts';
 import { renderArticle } from '../src/pipeline/render-article.ts';
 import { ContentError } from '../src/pipeline/messages.ts';
 import type { RenderedSource } from '../src/pipeline/types.ts';
@@ -54,21 +55,12 @@ const outFile = args.out ?? statusFilePath(contentDir);
 
 /** Every rendered source of every article, by `<slug>/<id>`; a content error stops here, as `npm run check` would. */
 function collectSources(): Map<string, RenderedSource> {
-  const root = join(contentDir, 'articles');
-  const slugs = existsSync(root) ? readdirSync(root).filter((name) => statSync(join(root, name)).isDirectory()).sort() : [];
   const sources = new Map<string, RenderedSource>();
-  for (const slug of slugs) {
-    const articleFile = relative(process.cwd(), join(root, slug, 'article.md'));
-    const annotationsFile = relative(process.cwd(), join(root, slug, 'annotations.yaml'));
+  for (const folder of readArticleFolders(join(contentDir, 'articles'))) {
     try {
-      const edition = renderArticle({
-        slug,
-        articleFile,
-        articleSource: readFileSync(articleFile, 'utf8'),
-        annotationsFile,
-        annotationsSource: readFileSync(annotationsFile, 'utf8'),
-      });
-      for (const source of edition.sources) sources.set(statusKey(slug, source.id), source);
+      if (!folder.input) throw new ContentError(folder.problems);
+      const edition = renderArticle(folder.input);
+      for (const source of edition.sources) sources.set(statusKey(folder.slug, source.id), source);
     } catch (error) {
       if (error instanceof ContentError) {
         console.error(`${error.message}\n\nFix these first (npm run check); no link was checked.`);
