@@ -8,7 +8,9 @@
  * the project is touched. Edits follow each other in one copy, each followed by an incremental
  * build and a clean one: first the content edits together (each to a different article, so none
  * hides another), then a component, a pipeline file, a dependency and a build setting read from
- * the environment, each of which changes what every page shows. Pagefind is left out: it has no incremental mode and indexes whatever dist/ holds.
+ * the environment, each of which changes what every page shows, and the sources' link check
+ * (`content/source-status.json`), which pages read at render time rather than from the store.
+ * Pagefind is left out: it has no incremental mode and indexes whatever dist/ holds.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -80,12 +82,17 @@ test('after each kind of edit, an incremental build writes what a clean build wr
     const [yamlEdited, markdownEdited, deleted, untouched] = slugs as [string, string, string, string];
     edit(join(articles, yamlEdited, 'annotations.yaml'), 'summary: ', 'summary: Edited. ');
     const markdown = join(articles, markdownEdited, 'article.md');
+    // The title shows on the article's claim pages and on the home page too, outside the article page.
+    edit(markdown, '\ntitle: ', '\ntitle: Retitled ');
     writeFileSync(markdown, `${readFileSync(markdown, 'utf8').trimEnd()}\n\nA paragraph added after the first build.\n`);
     cpSync(join(articles, untouched), join(articles, 'an-added-article'), { recursive: true });
     rmSync(join(articles, deleted), { recursive: true });
     const afterContent = step('one annotations.yaml, one article.md, an added and a deleted article');
     assert.match(afterContent, new RegExp(`articles/${untouched}/index\\.html.*\\n?.*\\(restored\\)`), 'the untouched article is restored, not rendered');
     assert.ok(!previous!.has(`articles/${deleted}/index.html`), 'the deleted article is gone');
+    const claimPages = [...previous!.keys()].filter((name) => name.startsWith(`articles/${markdownEdited}/claims/`) && name.endsWith('.html'));
+    assert.ok(claimPages.length > 0, `${markdownEdited} has claim pages`);
+    for (const page of [...claimPages, 'index.html']) assert.match(previous!.get(page)!.toString(), />Retitled /, `${page} shows the new title`);
 
     edit(join(root, 'src/components/RatingBadge.astro'), '<span class="badge"', '<span class="badge" data-edited');
     step('a component');
@@ -111,6 +118,16 @@ test('after each kind of edit, an incremental build writes what a clean build wr
     // A build setting the pages read from the environment (src/lib/site.ts, cacheKeyOf).
     env = { REPORT_EMAIL: 'editors@example.org' };
     step('a build setting (the editors\' contact)');
+
+    // The sources' link check, read by SourceList at render time (src/lib/source-status.ts) and
+    // hashed into every article page's cacheKey: a source whose link died now says so.
+    const statusPage = 'articles/source-records/index.html';
+    assert.doesNotMatch(previous!.get(statusPage)!.toString(), /Link dead/, 'no link status before the check');
+    cpSync(join(FIXTURES, 'source-status.json'), join(root, 'content/source-status.json'));
+    step('the sources\' link check (content/source-status.json)');
+    assert.match(previous!.get(statusPage)!.toString(), /Link dead when checked on/, 'the dead link shows on the article page');
+    const deadClaim = [...previous!.keys()].find((name) => name.startsWith('articles/source-records/claims/') && /Link dead/.test(previous!.get(name)!.toString()));
+    assert.ok(deadClaim, 'and on a claim page citing the dead source');
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
