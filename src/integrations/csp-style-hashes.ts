@@ -2,10 +2,15 @@
  * An Astro integration: after every build, allows the site's inline <style> elements by
  * hash in the Content-Security-Policy of `<outDir>/_headers`.
  *
- * The first screen must paint from the first response alone, so each page carries its
+ * The first screen must paint from the first response, so each page carries its
  * CSS inline (astro.config.mjs, inlineStylesheets). A strict policy then needs the hash
  * of every distinct <style>, which only exists once the pages are built. Being part of
  * the build, it runs for every build (npm run build, the tests' fixture builds, the bench).
+ *
+ * Parsing every page is most of the cost of a build that changed little (a parse5 parse of each
+ * of thousands of pages, most of them restored unchanged from Astro's cache), so what each page
+ * holds is remembered by the hash of its bytes in `<cacheDir>/csp-style-hashes.json`
+ * (./style-hash-cache.ts): a page with the same bytes as in the last build is not parsed again.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -14,19 +19,28 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { htmlFilesUnder } from '../built-site/files.ts';
 import { inlineStyles, parseHtml } from '../built-site/html-tree.ts';
+import { StyleHashCache } from './style-hash-cache.ts';
 
-/** Rewrites `style-src 'self'` in `<dist>/_headers` to list every inline style's hash. */
-export function addStyleHashes(dist: string): number {
+const styleHash = (css: string) => `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
+
+/**
+ * Rewrites `style-src 'self'` in `<dist>/_headers` to list every inline style's hash. With a
+ * cache file, pages whose bytes it knows are not parsed, and the file is rewritten to hold
+ * this build's pages.
+ */
+export function addStyleHashes(dist: string, cacheFile?: string): number {
   const headersFile = join(dist, '_headers');
   if (!existsSync(headersFile)) return 0;
+  const cache = new StyleHashCache(cacheFile);
   const hashes = new Set<string>();
-  // Parsed, not matched: the text "<style>" in an attribute (a summary in a meta description)
-  // is not a stylesheet, and matching it would leave the real one's hash out.
   for (const file of htmlFilesUnder(dist)) {
-    for (const css of inlineStyles(parseHtml(readFileSync(file, 'utf8')))) {
-      hashes.add(`'sha256-${createHash('sha256').update(css).digest('base64')}'`);
-    }
+    const bytes = readFileSync(file);
+    // Parsed, not matched: the text "<style>" in an attribute (a summary in a meta description)
+    // is not a stylesheet, and matching it would leave the real one's hash out.
+    const styles = cache.styles(bytes, () => inlineStyles(parseHtml(bytes.toString('utf8'))).map(styleHash));
+    for (const hash of styles) hashes.add(hash);
   }
+  cache.save();
   const headers = readFileSync(headersFile, 'utf8');
   // Sorted, so two builds of the same commit write the same bytes.
   const allowed = [...hashes].sort().join(' ');
@@ -39,11 +53,15 @@ export function addStyleHashes(dist: string): number {
 }
 
 export default function cspStyleHashes(): AstroIntegration {
+  let cacheFile: string | undefined;
   return {
     name: 'csp-style-hashes',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheFile = join(fileURLToPath(config.cacheDir), 'csp-style-hashes.json');
+      },
       'astro:build:done': ({ dir, logger }) => {
-        const count = addStyleHashes(fileURLToPath(dir));
+        const count = addStyleHashes(fileURLToPath(dir), cacheFile);
         logger.info(`_headers: style-src allows ${count} inline stylesheet(s) by hash`);
       },
     },
