@@ -9,7 +9,9 @@
  *
  * Articles to (re-)render go through ./render-pool.ts: on a pool of worker threads when there
  * are enough of them, inline otherwise; either way the outcomes come back in folder order, so
- * warnings, errors and the store are the same as rendering one by one here.
+ * warnings, errors and the store are the same as rendering one by one here. The pool, and with it
+ * the whole pipeline (unified and its plugins), is imported only when an article needs rendering:
+ * a build where no article changed reads the folders, compares digests and loads none of it.
  */
 import { resolve, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -19,7 +21,6 @@ import type { RenderedArticle } from '../pipeline/types.ts';
 import { readArticleFolders } from './article-folders.ts';
 import { recordContentProblems } from './content-problems.ts';
 import { contentFingerprint } from './fingerprint.ts';
-import { renderEach } from './render-pool.ts';
 import { editionOrThrow } from './render-outcome.ts';
 import { storedEdition } from './stored-edition.ts';
 
@@ -76,13 +77,20 @@ async function loadOrRecord(context: LoaderContext, root: string): Promise<void>
   }
 }
 
+/** An article to render: its files, its new digest, and its folder's problems (its own are added). */
+interface ToRender {
+  input: ArticleInput;
+  digest: string;
+  problems: string[];
+}
+
 /** Loads every folder; throws on content errors in a build, returns them by slug in dev. */
 async function loadAll(context: LoaderContext, root: string): Promise<Record<string, string[]>> {
-  const { store, logger, parseData, generateDigest } = context;
+  const { store, generateDigest } = context;
   // Problems in folder order: a folder's own, or its article's, each in its place.
   const problems = new Map<string, string[]>();
   const seen = new Set<string>();
-  const toRender: { input: ArticleInput; digest: string; problems: string[] }[] = [];
+  const toRender: ToRender[] = [];
   const fingerprint = contentFingerprint();
 
   for (const folder of readArticleFolders(root)) {
@@ -98,6 +106,21 @@ async function loadAll(context: LoaderContext, root: string): Promise<Record<str
     toRender.push({ input, digest, problems: itsProblems });
   }
 
+  if (toRender.length > 0) await renderAndStore(context, toRender, seen);
+
+  for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+  const messages = [...problems.values()].flat();
+  if (messages.length > 0 && !context.watcher) {
+    // Astro prints only the message, so it carries every file:line:column.
+    throw new Error(`Content has errors:\n${messages.join('\n')}`);
+  }
+  return Object.fromEntries([...problems].filter(([, lines]) => lines.length > 0));
+}
+
+/** Renders the articles whose digest changed and stores them; an article with content errors gets them in its problems. */
+async function renderAndStore(context: LoaderContext, toRender: ToRender[], seen: Set<string>): Promise<void> {
+  const { store, logger, parseData } = context;
+  const { renderEach } = await import('./render-pool.ts');
   let i = 0;
   const rendering = renderEach(toRender.map((item) => item.input), {
     onInline: (reason) => logger.info(reason),
@@ -121,12 +144,4 @@ async function loadAll(context: LoaderContext, root: string): Promise<Record<str
       seen.delete(input.slug);
     }
   }
-
-  for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
-  const messages = [...problems.values()].flat();
-  if (messages.length > 0 && !context.watcher) {
-    // Astro prints only the message, so it carries every file:line:column.
-    throw new Error(`Content has errors:\n${messages.join('\n')}`);
-  }
-  return Object.fromEntries([...problems].filter(([, lines]) => lines.length > 0));
 }
