@@ -12,20 +12,27 @@
 export const MIN_WORD_LENGTH = 4;
 
 const WORD = /\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}/gu;
+/** What joins the parts of a word ("Japan's", "long-range"): each part is a word of its own. */
+const JOINER = /['’-]/;
 
 /** The distinct words (MIN_WORD_LENGTH letters or more) of `texts`, each in its most frequent spelling, sorted. */
 export function searchWords(texts: Iterable<string>): string[] {
-  const forms = new Map<string, Map<string, number>>();
+  // Counted per spelling first, then grouped by lower case: most tokens repeat a spelling already seen.
+  const spellings = new Map<string, number>();
+  const count = (word: string) => spellings.set(word, (spellings.get(word) ?? 0) + 1);
   for (const text of texts) {
-    for (const raw of text.match(WORD) ?? []) {
-      for (const word of raw.split(/['’-]/)) {
-        if ([...word].length < MIN_WORD_LENGTH) continue;
-        const key = word.toLowerCase();
-        const counts = forms.get(key) ?? new Map<string, number>();
-        counts.set(word, (counts.get(word) ?? 0) + 1);
-        forms.set(key, counts);
-      }
+    for (const [raw] of text.matchAll(WORD)) {
+      if (JOINER.test(raw)) for (const part of raw.split(JOINER)) count(part);
+      else count(raw);
     }
+  }
+  const forms = new Map<string, Map<string, number>>();
+  for (const [word, n] of spellings) {
+    if (word.length < MIN_WORD_LENGTH || (word.length < 2 * MIN_WORD_LENGTH && [...word].length < MIN_WORD_LENGTH)) continue;
+    const key = word.toLowerCase();
+    const counts = forms.get(key) ?? new Map<string, number>();
+    counts.set(word, n);
+    forms.set(key, counts);
   }
   const words = [...forms.values()].map((counts) =>
     // The most frequent spelling; among equals, the lower-case one (a word capitalised only at a sentence start).
