@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import cspStyleHashes from './src/integrations/csp-style-hashes.ts';
 import editorTools from './src/integrations/editor-tools.ts';
+import keepOutput from './src/integrations/keep-output.ts';
 
 // The public address and the sub-path the site is served under are deployment
 // facts, so they come from the environment (see README, "Deploying").
@@ -23,7 +24,9 @@ export default defineConfig({
   // concurrency 1 (Astro's default) is required by the incremental build: above 1 it is off.
   build: { format: 'directory', inlineStylesheets: 'always', concurrency: 1 },
   // editorTools works in `astro dev` only (docs/editing.md); the build gets none of it.
-  integrations: [sitemap(), cspStyleHashes(), editorTools({ articles: `${process.env.CONTENT_DIR ?? 'content'}/articles` })],
+  // keepOutput keeps dist/ between builds, so pages the incremental build may skip stay in place
+  // (src/integrations/keep-output.ts); it goes last, to see every file the others write.
+  integrations: [sitemap(), cspStyleHashes(), editorTools({ articles: `${process.env.CONTENT_DIR ?? 'content'}/articles` }), keepOutput()],
   // Articles never go through Astro's Markdown processor: the content loader
   // renders them with our own unified pipeline (src/pipeline).
   devToolbar: { enabled: false },

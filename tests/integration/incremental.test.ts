@@ -7,17 +7,19 @@
  * the fixture articles; node_modules a folder of links to this project's packages), so no file of
  * the project is touched. Edits follow each other in one copy, each followed by an incremental
  * build and a clean one: first the content edits together (each to a different article, so none
- * hides another), then a component, a pipeline file, a dependency and a build setting read from
- * the environment, each of which changes what every page shows, and the sources' link check
+ * hides another), then a component, a browser script, a pipeline file, a dependency and a build
+ * setting read from the environment, each of which changes what every page shows, and the sources' link check
  * (`content/source-status.json`), which pages read at render time rather than from the store.
- * Pagefind is left out: it has no incremental mode and indexes whatever dist/ holds.
+ * dist/ is kept between the incremental builds (src/integrations/keep-output.ts), with the search
+ * index Pagefind writes into it after the first: the next build must leave none of it, as a clean
+ * build leaves none (Pagefind has no incremental mode and indexes whatever dist/ holds).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { astroBuild, FIXTURES, filesUnder, ROOT } from './support.ts';
+import { astroBuild, FIXTURES, filesUnder, pagefind, ROOT } from './support.ts';
 
 const COPIED = ['src', 'public', 'docs', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
 /** The dependency whose version the last step changes: small, and called by the pipeline itself. */
@@ -74,8 +76,10 @@ test('after each kind of edit, an incremental build writes what a clean build wr
   };
   try {
     const first = build('dist', 'node_modules/.astro', true);
-    assert.doesNotMatch(first, /\(restored\)/, 'the first build renders every page');
+    assert.doesNotMatch(first, /\((?:restored|cached)\)/, 'the first build renders every page');
     previous = snapshot(join(root, 'dist'));
+    // As `npm run build` does: the search index written into dist/ after the build.
+    assert.equal(pagefind(join(root, 'dist')).status, 0);
 
     const slugs = readdirSync(articles).sort();
     assert.ok(slugs.length >= 4, 'four fixture articles to edit one way each');
@@ -88,7 +92,8 @@ test('after each kind of edit, an incremental build writes what a clean build wr
     cpSync(join(articles, untouched), join(articles, 'an-added-article'), { recursive: true });
     rmSync(join(articles, deleted), { recursive: true });
     const afterContent = step('one annotations.yaml, one article.md, an added and a deleted article');
-    assert.match(afterContent, new RegExp(`articles/${untouched}/index\\.html.*\\n?.*\\(restored\\)`), 'the untouched article is restored, not rendered');
+    // Left in place in dist/ (src/integrations/keep-output.ts), or copied back from the cache.
+    assert.match(afterContent, new RegExp(`articles/${untouched}/index\\.html.*\\n?.*\\((?:restored|cached)\\)`), 'the untouched article is not rendered again');
     assert.ok(!previous!.has(`articles/${deleted}/index.html`), 'the deleted article is gone');
     const claimPages = [...previous!.keys()].filter((name) => name.startsWith(`articles/${markdownEdited}/claims/`) && name.endsWith('.html'));
     assert.ok(claimPages.length > 0, `${markdownEdited} has claim pages`);
@@ -96,6 +101,11 @@ test('after each kind of edit, an incremental build writes what a clean build wr
 
     edit(join(root, 'src/components/RatingBadge.astro'), '<span class="badge"', '<span class="badge" data-edited');
     step('a component');
+
+    // A browser script: its bundle gets a new name, and the old bundle must not stay in dist/.
+    const script = join(root, 'src/scripts/copy-link.ts');
+    writeFileSync(script, `${readFileSync(script, 'utf8')}\ndocument.documentElement.dataset.edited = '';\n`);
+    step('a browser script');
 
     // render-note.ts is read by the loader only, never by a page: only the entries' digests can tell.
     edit(join(root, 'src/pipeline/render-note.ts'), "['noopener', 'noreferrer']", "['noopener', 'noreferrer', 'external']");
