@@ -4,23 +4,17 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readArticleFolders } from '../../src/content/article-folders.ts';
 import { renderArticle } from '../../src/pipeline/render-article.ts';
 import { formatMessage } from '../../src/pipeline/messages.ts';
 
-const ROOT = 'content/articles';
-
-for (const slug of readdirSync(ROOT).sort()) {
-  const articleFile = join(ROOT, slug, 'article.md');
-  const annotationsFile = join(ROOT, slug, 'annotations.yaml');
-  const edition = renderArticle({
-    slug,
-    articleFile,
-    articleSource: readFileSync(articleFile, 'utf8'),
-    annotationsFile,
-    annotationsSource: readFileSync(annotationsFile, 'utf8'),
+// The folders as the build reads them (src/content/article-folders.ts), not listed here again.
+for (const { slug, input, problems } of readArticleFolders('content/articles')) {
+  test(`${slug}: its folder reads with no problem`, () => {
+    assert.deepEqual(problems.map(formatMessage), []);
   });
+  if (!input) continue;
+  const edition = renderArticle(input);
 
   test(`${slug}: renders with no warning (every source cited, nothing dropped)`, () => {
     assert.deepEqual(edition.warnings.map(formatMessage), []);
