@@ -12,7 +12,8 @@ import { CLAIM_KINDS, RATINGS, isUnratedKind, type ClaimKind, type Rating } from
 import { KIND_LABEL, RATING_LABEL } from '../../src/model/labels.ts';
 import { renderArticle } from '../../src/pipeline/render-article.ts';
 
-const cases: { id: string; kind: ClaimKind; rating?: Rating }[] = CLAIM_KINDS.flatMap((kind) =>
+type Case = { id: string; kind: ClaimKind; rating?: Rating };
+const cases: Case[] = CLAIM_KINDS.flatMap((kind): Case[] =>
   isUnratedKind(kind) ? [{ id: kind, kind }] : RATINGS.map((rating) => ({ id: `${kind}-${rating}`, kind, rating })),
 );
 
