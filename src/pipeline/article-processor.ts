@@ -65,7 +65,7 @@ function anchorClaims() {
     remarkAnchorClaims({ claims })(tree, file);
     for (const message of file.messages.slice(before)) {
       const id = message.claimId;
-      const place = id ? (annotations.positions.get(`claim:${id}:quote`) ?? annotations.positions.get(`claim:${id}`)) : undefined;
+      const place = id ? (annotations.positions.claim(id, 'quote') ?? annotations.positions.claim(id)) : undefined;
       Object.assign(message, { file: annotationsFile, line: place?.line, column: place?.column, fatal: true });
       message.ruleId ??= 'anchor';
       if (id) Object.assign(message, { subject: id, subjectKind: 'claim' });
