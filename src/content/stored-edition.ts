@@ -7,11 +7,11 @@
  * - `slug` (the entry's id) and `warnings` (the loader logs them);
  * - per claim, the annotations as written — `quote`, `prefix`, `suffix` (the pages use `exact`,
  *   `start`/`end` and their own TextQuoteSelector from `text`) and `note`, the Markdown source
- *   (its HTML is `noteHtml`) — and `prefixContext`, `suffixContext` and `blockId`.
+ *   (its HTML is `noteHtml`) — and `textBefore`, `textAfter` and `blockId`.
  * - per claim, `noteHtml`: the note is already in the article's HTML (in its aside, `bodyHtml`, or
  *   the headline's, `headNotesHtml`), so the store keeps where (`noteAt`) and `noteHtmlOf` cuts it
  *   out for claim pages and exports. Storing it twice was a fifth of the store.
- * Kept: everything else, among it `text` (the JSON-LD and CSV offsets) and `contextHtml` (claim pages).
+ * Kept: everything else, among it `text` (the JSON-LD and CSV offsets) and `blockHtml` (claim pages).
  *
  * The collection is typed `StoredEdition`, and the pages, components and src/lib with it, so a
  * page that starts reading a dropped field fails `astro check`: keep the field here instead.
@@ -20,7 +20,7 @@
  */
 import type { RenderedArticle, RenderedClaim } from '../pipeline/types.ts';
 
-export const DROPPED_CLAIM_FIELDS = ['quote', 'prefix', 'suffix', 'note', 'prefixContext', 'suffixContext', 'blockId', 'noteHtml'] as const;
+export const DROPPED_CLAIM_FIELDS = ['quote', 'prefix', 'suffix', 'note', 'textBefore', 'textAfter', 'blockId', 'noteHtml'] as const;
 export const DROPPED_EDITION_FIELDS = ['slug', 'warnings'] as const;
 
 /** Where a claim's note HTML stands in its article's HTML: `bodyHtml` or `headNotesHtml`, [start, end). */

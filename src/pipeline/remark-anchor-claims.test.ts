@@ -139,8 +139,8 @@ test('anchors carry block ids, offsets, context and parents, in text order', asy
       start: 2,
       end: 10,
       exact: 'headline',
-      prefixContext: 'A ',
-      suffixContext: ' here',
+      textBefore: 'A ',
+      textAfter: ' here',
       parentId: undefined,
     },
     {
@@ -150,8 +150,8 @@ test('anchors carry block ids, offsets, context and parents, in text order', asy
       start: 4,
       end: 30,
       exact: 'first words of a paragraph',
-      prefixContext: 'The ',
-      suffixContext: ' that goes on and on for quite a',
+      textBefore: 'The ',
+      textAfter: ' that goes on and on for quite a',
       parentId: undefined,
     },
     {
@@ -161,8 +161,8 @@ test('anchors carry block ids, offsets, context and parents, in text order', asy
       start: 10,
       end: 15,
       exact: 'words',
-      prefixContext: 'The first ',
-      suffixContext: ' of a paragraph that goes on and',
+      textBefore: 'The first ',
+      textAfter: ' of a paragraph that goes on and',
       parentId: 'outer',
     },
   ]);

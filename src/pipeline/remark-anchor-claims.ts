@@ -42,8 +42,8 @@ export interface ClaimAnchor {
   /** The passage as it stands in the text: `blockText.slice(start, end)`. */
   exact: string;
   /** Up to 32 characters of block text before and after (W3C TextQuoteSelector). */
-  prefixContext: string;
-  suffixContext: string;
+  textBefore: string;
+  textAfter: string;
   /** The claim this one lies inside, if any. */
   parentId?: string;
 }
@@ -84,7 +84,7 @@ declare module 'vfile-message' {
 }
 
 const SOURCE = 'remark-anchor-claims';
-const CONTEXT_LENGTH = 32;
+const AROUND_LENGTH = 32;
 /** Nodes whose children are phrasing content: each is one block of text. */
 const BLOCK_TYPES = new Set(['paragraph', 'heading', 'tableCell']);
 
@@ -237,8 +237,8 @@ function toAnchor(block: Block, { id, start, end, parentId }: Placement): ClaimA
     start,
     end,
     exact: text.slice(start, end),
-    prefixContext: text.slice(safeCut(text, start - CONTEXT_LENGTH), start),
-    suffixContext: text.slice(end, safeCut(text, end + CONTEXT_LENGTH)),
+    textBefore: text.slice(safeCut(text, start - AROUND_LENGTH), start),
+    textAfter: text.slice(end, safeCut(text, end + AROUND_LENGTH)),
     parentId,
   };
 }

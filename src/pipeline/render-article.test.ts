@@ -166,7 +166,7 @@ describe('renderArticle', () => {
     const pressure = article.claims.find((c) => c.id === 'pressure')!;
     assert.equal(pressure.blockId, 'p-tokyo-froze-assets-and');
     assert.equal(
-      pressure.contextHtml,
+      pressure.blockHtml,
       '<p>Tokyo froze assets and, <mark>under pressure</mark>, condemned Moscow. See the report.</p>',
     );
   });
@@ -252,7 +252,7 @@ describe('renderArticle on the seed article', () => {
     assert.deepEqual(seed!.claims.map((c) => c.number), seed!.claims.map((_, i) => i + 1));
     assert.deepEqual(seed!.sources.map((s) => s.number), seed!.sources.map((_, i) => i + 1));
     for (const claim of seed!.claims) assert.equal(seed!.text.slice(claim.start, claim.end), claim.exact);
-    for (const claim of seed!.claims) assert.match(claim.contextHtml, /^<p>[^]*<mark>[^]*<\/mark>[^]*<\/p>$/);
+    for (const claim of seed!.claims) assert.match(claim.blockHtml, /^<p>[^]*<mark>[^]*<\/mark>[^]*<\/p>$/);
   });
 
   it('renders the copy’s lost link as plain text', { skip: !seed }, () => {

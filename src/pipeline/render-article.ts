@@ -67,7 +67,7 @@ export function renderArticle(input: ArticleInput, observer: RenderObserver = {}
     citations: createCitations(annotations.sources),
     notes: new Map(),
     markupClaims: [],
-    contexts: new Map(),
+    claimBlocks: new Map(),
   };
   const file = new VFile({ path: input.articleFile, value: article.body, data: { article: data } });
   const tree = articleProcessor.parse(file) as Root;
@@ -95,12 +95,12 @@ export function renderArticle(input: ArticleInput, observer: RenderObserver = {}
       summary: curlyQuotes(claim.summary),
       number: index + 1,
       exact: anchor.exact,
-      prefixContext: anchor.prefixContext,
-      suffixContext: anchor.suffixContext,
+      textBefore: anchor.textBefore,
+      textAfter: anchor.textAfter,
       start: offset + anchor.start,
       end: offset + anchor.end,
       blockId: anchor.blockId ?? '',
-      contextHtml: data.contexts.get(anchor.id) ?? '',
+      blockHtml: data.claimBlocks.get(anchor.id) ?? '',
       noteHtml: note.html,
       sourceIds: note.citedSourceIds,
       ...(anchor.parentId ? { parentId: anchor.parentId } : {}),

@@ -128,7 +128,7 @@ describe('dates and replies in the exports', () => {
   const fm = { title: 'T', author: { name: 'A. Writer' }, published: '2022-06-27', publisher: 'P', lang: 'en' };
   // The store keeps where the note stands in the article's HTML (noteAt), not the note again.
   const bodyHtml = '<p>the quote</p><p>n</p>';
-  const base = { kind: 'fact', rating: 'misleading', exact: 'the quote', summary: 's', noteHtml: '<p>n</p>', noteAt: { in: 'body', start: 16, end: 24 }, topics: [], sourceIds: [], number: 1, start: 0, end: 9, contextHtml: '', id: 'c' } as const;
+  const base = { kind: 'fact', rating: 'misleading', exact: 'the quote', summary: 's', noteHtml: '<p>n</p>', noteAt: { in: 'body', start: 16, end: 24 }, topics: [], sourceIds: [], number: 1, start: 0, end: 9, blockHtml: '', id: 'c' } as const;
 
   it('ClaimReview gives the latest correction as dateModified', () => {
     const review = claimReview({ claim: { ...base, history: [rating] } as never, frontmatter: fm, claimUrl: CLAIM_URL, siteName: 'CE', siteUrl: 'https://x.test/', reviewed: '2026-11-26', modified: '2026-12-01' })!;

@@ -103,7 +103,7 @@ describe('images in the article', () => {
     note: A view.
 `);
     const claim = edition.claims[0]!;
-    assert.equal(claim.contextHtml, '<p><mark>The map showing the islands is old.</mark></p>');
+    assert.equal(claim.blockHtml, '<p><mark>The map showing the islands is old.</mark></p>');
     assert.doesNotMatch(edition.bodyHtml, /<img/);
   });
 });

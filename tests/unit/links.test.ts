@@ -23,8 +23,8 @@ function claim(extra: Partial<RenderedClaim> = {}): RenderedClaim & { noteAt: No
   return {
     noteAt: { in: 'body', start: bodyHtml.indexOf(NOTE), end: bodyHtml.indexOf(NOTE) + NOTE.length },
     id: 'c', quote: 'the quote', kind: 'fact', rating: 'misleading', summary: 'Short verdict.', note: 'n', topics: [],
-    number: 1, exact: 'the quote', prefixContext: '', suffixContext: '', start: 0, end: 9, blockId: 'p-x',
-    contextHtml: '<p><mark>the quote</mark></p>', noteHtml: NOTE, sourceIds: [],
+    number: 1, exact: 'the quote', textBefore: '', textAfter: '', start: 0, end: 9, blockId: 'p-x',
+    blockHtml: '<p><mark>the quote</mark></p>', noteHtml: NOTE, sourceIds: [],
     ...extra,
   };
 }

@@ -5,7 +5,7 @@ import type { RenderedArticle } from '../../src/pipeline/types.ts';
 
 const claim = {
   id: 'c', number: 1, kind: 'fact', rating: 'accurate', summary: 'S.', exact: 'x', start: 0, end: 1,
-  quote: 'x', prefix: 'p', suffix: 's', note: '*md*', noteHtml: '<p>md</p>', prefixContext: 'a', suffixContext: 'b',
+  quote: 'x', prefix: 'p', suffix: 's', note: '*md*', noteHtml: '<p>md</p>', textBefore: 'a', textAfter: 'b',
   blockId: 'p-x', topics: [], sourceIds: [],
 };
 const bodyHtml = '<p>x</p><aside><section id="note-c"><p>S.</p><div class="note-body"><p>md</p></div></section></aside>';
