@@ -5,7 +5,7 @@
  *
  * Dropped, because nothing reads them once the article is rendered:
  * - `slug` (the entry's id) and `warnings` (the loader logs them);
- * - per claim, the annotations as written — `quote`, `prefix`, `suffix` (the pages use `exact`,
+ * - per claim, the annotations as written — `quote`, `prefix`, `suffix` (the pages use `passage`,
  *   `start`/`end` and their own TextQuoteSelector from `text`) and `note`, the Markdown source
  *   (its HTML is `noteHtml`) — and `textBefore`, `textAfter` and `blockId`.
  * - per claim, `noteHtml`: the note is already in the article's HTML (in its aside, `bodyHtml`, or

@@ -61,7 +61,7 @@ function roundTrip(path: string) {
   assert.deepEqual(back.claims.map((c) => c.id), original.claims.map((c) => c.id));
   back.claims.forEach((claim, index) => {
     const was = original.claims[index]!;
-    assert.equal(normalize(claim.quote).text.trim(), normalize(was.exact).text.trim(), `${claim.id}: quote`);
+    assert.equal(normalize(claim.quote).text.trim(), normalize(was.passage).text.trim(), `${claim.id}: quote`);
     assert.deepEqual([claim.start, claim.end], [was.start, was.end], `${claim.id}: anchored in the same place`);
     assert.equal(claim.kind, was.kind, `${claim.id}: kind`);
     assert.equal(claim.rating, was.rating, `${claim.id}: rating`);

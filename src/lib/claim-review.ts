@@ -71,7 +71,7 @@ export function claimReview({ claim, frontmatter: fm, claimUrl, siteName, siteUr
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
     url: claimUrl,
-    claimReviewed: claim.exact,
+    claimReviewed: claim.passage,
     ...(reviewed ? { datePublished: reviewed } : {}),
     ...(modified ? { dateModified: modified } : {}),
     author: { '@type': 'Organization', name: siteName, url: siteUrl },

@@ -11,7 +11,7 @@ export interface Correction {
   date: string;
   entry: HistoryEntry;
   /** The claim corrected; undefined for the article's own notes. */
-  claim?: Pick<StoredClaim, 'id' | 'number' | 'exact' | 'summary'>;
+  claim?: Pick<StoredClaim, 'id' | 'number' | 'passage' | 'summary'>;
   /** The entry's place in its history (0 = oldest): with the claim id, a stable address. */
   index: number;
 }
@@ -25,7 +25,7 @@ export function articleCorrections(edition: Pick<StoredEdition, 'history' | 'cla
         date: entry.date,
         entry,
         index,
-        claim: { id: claim.id, number: claim.number, exact: claim.exact, summary: claim.summary },
+        claim: { id: claim.id, number: claim.number, passage: claim.passage, summary: claim.summary },
       })),
     ),
   ];
@@ -83,7 +83,7 @@ export function correctionsFeed(input: FeedInput): string {
     const { slug, edition } = article;
     const page = correction.claim ? input.claimUrl(slug, correction.claim.id) : input.articleUrl(slug);
     const place = correction.claim ? `${correction.claim.id}-${correction.index + 1}` : `article-${correction.index + 1}`;
-    const about = correction.claim ? `“${correction.claim.exact}”, in ` : '';
+    const about = correction.claim ? `“${correction.claim.passage}”, in ` : '';
     feed.addItem({
       // An entry is never rewritten, only added: its claim and place in the history name it for good.
       id: `${input.articleUrl(slug)}#correction-${place}`,

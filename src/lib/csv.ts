@@ -67,7 +67,7 @@ export function claimsCsv({ edition, articleUrl, claimPageUrl }: CsvInput): stri
       claim.id,
       KIND_LABEL[claim.kind],
       claim.rating ? RATING_LABEL[claim.rating] : '',
-      claim.exact,
+      claim.passage,
       claim.summary,
       plainText(noteHtmlOf(edition, claim)),
       sourcesOf(claim, edition),

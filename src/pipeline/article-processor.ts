@@ -60,7 +60,7 @@ function bodyNotEmpty() {
 function anchorClaims() {
   return (tree: Root, file: VFile): void => {
     const { annotations, annotationsFile } = file.data.article!;
-    const claims = annotations.claims.map(({ id, quote, prefix, suffix }) => ({ id, exact: quote, prefix, suffix }));
+    const claims = annotations.claims.map(({ id, quote, prefix, suffix }) => ({ id, quote, prefix, suffix }));
     const before = file.messages.length;
     remarkAnchorClaims({ claims })(tree, file);
     for (const message of file.messages.slice(before)) {

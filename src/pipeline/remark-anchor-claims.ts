@@ -19,7 +19,8 @@ import { splittable, wrapRange } from './wrap-range.ts';
 
 export interface ClaimSelector {
   id: string;
-  exact: string;
+  /** The editor's quote (annotations' `quote`). */
+  quote: string;
   prefix?: string;
   suffix?: string;
 }
@@ -40,7 +41,7 @@ export interface ClaimAnchor {
   start: number;
   end: number;
   /** The passage as it stands in the text: `blockText.slice(start, end)`. */
-  exact: string;
+  passage: string;
   /** Up to 32 characters of block text before and after (W3C TextQuoteSelector). */
   textBefore: string;
   textAfter: string;
@@ -175,18 +176,18 @@ function textOf(node: Nodes | Parent): string {
 function notFoundReason(
   texts: string[],
   claim: ClaimSelector,
-  result: { closest?: { text: string }; exactCount: number },
+  result: { closest?: { text: string }; quoteCount: number },
 ): string {
   let reason = 'quote not found';
-  if (result.exactCount > 0) {
-    reason = `quote found ${result.exactCount} ${result.exactCount === 1 ? 'time' : 'times'}, but not with the given prefix/suffix`;
-  } else if (claim.exact.trim() === '') {
+  if (result.quoteCount > 0) {
+    reason = `quote found ${result.quoteCount} ${result.quoteCount === 1 ? 'time' : 'times'}, but not with the given prefix/suffix`;
+  } else if (claim.quote.trim() === '') {
     return 'quote is empty';
-  } else if (matchQuote(texts.join(' '), { exact: claim.exact }).status !== 'not-found') {
+  } else if (matchQuote(texts.join(' '), { quote: claim.quote }).status !== 'not-found') {
     reason += ' within one block: it runs from one paragraph, heading or list item into the next';
   }
   // One line per message, whatever line breaks the article's Markdown source had.
-  const hint = hiddenCharacterHint(claim.exact, result.closest?.text);
+  const hint = hiddenCharacterHint(claim.quote, result.closest?.text);
   return result.closest ? `${reason}; closest passage: "${result.closest.text.replace(/\s+/g, ' ')}"${hint}` : `${reason}; no passage comes close${hint}`;
 }
 
@@ -236,7 +237,7 @@ function toAnchor(block: Block, { id, start, end, parentId }: Placement): ClaimA
     blockText: text,
     start,
     end,
-    exact: text.slice(start, end),
+    passage: text.slice(start, end),
     textBefore: text.slice(safeCut(text, start - AROUND_LENGTH), start),
     textAfter: text.slice(end, safeCut(text, end + AROUND_LENGTH)),
     parentId,

@@ -35,7 +35,7 @@ export default function remarkClaimNotes() {
       const note = renderNote(claim.note, { claimId: claim.id, cite: data.citations.citer(`cite-${index + 1}`, claim.id) });
       data.notes.set(claim.id, note);
       data.markupClaims.push({
-        id: claim.id, number: index + 1, kind: claim.kind, rating: claim.rating, summary: curlyQuotes(claim.summary), exact: anchor.exact, note: note.hast,
+        id: claim.id, number: index + 1, kind: claim.kind, rating: claim.rating, summary: curlyQuotes(claim.summary), passage: anchor.passage, note: note.hast,
         update: latestChange(claim.history), reply: claim.reply,
       });
     }

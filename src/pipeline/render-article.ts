@@ -94,7 +94,7 @@ export function renderArticle(input: ArticleInput, observer: RenderObserver = {}
       ...claim,
       summary: curlyQuotes(claim.summary),
       number: index + 1,
-      exact: anchor.exact,
+      passage: anchor.passage,
       textBefore: anchor.textBefore,
       textAfter: anchor.textAfter,
       start: offset + anchor.start,

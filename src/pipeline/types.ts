@@ -124,7 +124,7 @@ export interface RenderedClaim extends ClaimEntry {
   /** 1-based position in reading order: the order of the markers (reading-order.ts). */
   number: number;
   /** The passage as it stands in the rendered text (may differ from `quote` in quotes/white space). */
-  exact: string;
+  passage: string;
   /** Up to 32 characters of rendered text before and after, for W3C TextQuoteSelector. */
   textBefore: string;
   textAfter: string;

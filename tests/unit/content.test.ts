@@ -38,7 +38,7 @@ for (const { slug, input, problems } of readArticleFolders('content/articles')) 
     const ids = edition.claims.map((c) => c.id);
     assert.equal(new Set(ids).size, ids.length);
     for (const claim of edition.claims) {
-      assert.ok(claim.exact.length > 0, claim.id);
+      assert.ok(claim.passage.length > 0, claim.id);
       const rated = claim.kind === 'fact' || claim.kind === 'interpretation';
       assert.equal(Boolean(claim.rating), rated, `${claim.id}: rating presence must follow its kind`);
       assert.equal(html.split(`id="claim-${claim.id}"`).length - 1, 1, `${claim.id} must have one element in the page`);

@@ -74,8 +74,8 @@ describe('report links under the notes', () => {
 
 const rating: HistoryEntry = { date: '2026-12-01', changed: 'rating', from: 'mostly-accurate', to: 'misleading', why: 'Too gentle <for> the record & its notes.' };
 const claims = [
-  { id: 'first', number: 1, exact: 'first passage', summary: 'S1', history: [{ date: '2026-11-28', changed: 'note', why: 'Clearer.' } as HistoryEntry] },
-  { id: 'second', number: 2, exact: 'second passage', summary: 'S2', history: [{ date: '2026-11-26', changed: 'added', why: 'New.' } as HistoryEntry, rating] },
+  { id: 'first', number: 1, passage: 'first passage', summary: 'S1', history: [{ date: '2026-11-28', changed: 'note', why: 'Clearer.' } as HistoryEntry] },
+  { id: 'second', number: 2, passage: 'second passage', summary: 'S2', history: [{ date: '2026-11-26', changed: 'added', why: 'New.' } as HistoryEntry, rating] },
 ];
 const edition = {
   history: [{ date: '2026-12-01', changed: 'assessment', why: 'Follows the new rating.' } as HistoryEntry],
@@ -128,7 +128,7 @@ describe('dates and replies in the exports', () => {
   const fm = { title: 'T', author: { name: 'A. Writer' }, published: '2022-06-27', publisher: 'P', lang: 'en' };
   // The store keeps where the note stands in the article's HTML (noteAt), not the note again.
   const bodyHtml = '<p>the quote</p><p>n</p>';
-  const base = { kind: 'fact', rating: 'misleading', exact: 'the quote', summary: 's', noteHtml: '<p>n</p>', noteAt: { in: 'body', start: 16, end: 24 }, topics: [], sourceIds: [], number: 1, start: 0, end: 9, blockHtml: '', id: 'c' } as const;
+  const base = { kind: 'fact', rating: 'misleading', passage: 'the quote', summary: 's', noteHtml: '<p>n</p>', noteAt: { in: 'body', start: 16, end: 24 }, topics: [], sourceIds: [], number: 1, start: 0, end: 9, blockHtml: '', id: 'c' } as const;
 
   it('ClaimReview gives the latest correction as dateModified', () => {
     const review = claimReview({ claim: { ...base, history: [rating] } as never, frontmatter: fm, claimUrl: CLAIM_URL, siteName: 'CE', siteUrl: 'https://x.test/', reviewed: '2026-11-26', modified: '2026-12-01' })!;

@@ -4,7 +4,7 @@ import { noteHtmlOf, storedEdition, DROPPED_CLAIM_FIELDS, DROPPED_EDITION_FIELDS
 import type { RenderedArticle } from '../../src/pipeline/types.ts';
 
 const claim = {
-  id: 'c', number: 1, kind: 'fact', rating: 'accurate', summary: 'S.', exact: 'x', start: 0, end: 1,
+  id: 'c', number: 1, kind: 'fact', rating: 'accurate', summary: 'S.', passage: 'x', start: 0, end: 1,
   quote: 'x', prefix: 'p', suffix: 's', note: '*md*', noteHtml: '<p>md</p>', textBefore: 'a', textAfter: 'b',
   blockId: 'p-x', topics: [], sourceIds: [],
 };
@@ -16,7 +16,7 @@ describe('storedEdition', () => {
     const stored = storedEdition(edition) as unknown as Record<string, unknown> & { claims: Record<string, unknown>[] };
     assert.deepEqual(Object.keys(stored), ['bodyHtml', 'headNotesHtml', 'text', 'sources', 'claims']);
     for (const field of DROPPED_EDITION_FIELDS) assert.ok(!(field in stored), field);
-    assert.deepEqual(Object.keys(stored.claims[0]!), ['id', 'number', 'kind', 'rating', 'summary', 'exact', 'start', 'end', 'topics', 'sourceIds', 'noteAt']);
+    assert.deepEqual(Object.keys(stored.claims[0]!), ['id', 'number', 'kind', 'rating', 'summary', 'passage', 'start', 'end', 'topics', 'sourceIds', 'noteAt']);
     for (const field of DROPPED_CLAIM_FIELDS) assert.ok(!(field in stored.claims[0]!), field);
     assert.equal((edition.claims[0] as unknown as Record<string, unknown>).note, '*md*', 'the rendered edition is left as it was');
   });
