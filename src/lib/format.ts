@@ -8,8 +8,3 @@ export function hostOf(url: string): string {
     return url;
   }
 }
-
-/** Strips tags from a small trusted HTML fragment (for <title> and meta). */
-export function textOf(html: string): string {
-  return html.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
-}

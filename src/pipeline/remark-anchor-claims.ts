@@ -9,10 +9,10 @@
  * file with `message.claimId`; nothing throws and nothing is skipped silently.
  * Results go to `file.data.claimAnchors`, in text order.
  */
-import type { Data, Nodes, Parent, PhrasingContent, Root } from 'mdast';
+import type { Data, Parent, PhrasingContent, Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
+import { textWithoutHtml } from './block-texts.ts';
 import { hiddenCharacterHint } from './invisible-characters.ts';
 import { matchQuote, matchQuoteInTexts } from './quote-match.ts';
 import { splittable, wrapRange } from './wrap-range.ts';
@@ -161,17 +161,13 @@ function collectBlocks(tree: Root): Block[] {
     blocks.push({
       node: parent,
       id: typeof blockId === 'string' ? blockId : undefined,
-      text: textOf(parent),
+      text: textWithoutHtml(parent),
     });
     return SKIP;
   });
   return blocks;
 }
 
-/** What a reader sees: raw HTML is not rendered (no allowDangerousHtml), so it is not text. */
-function textOf(node: Nodes | Parent): string {
-  return toString(node, { includeHtml: false });
-}
 
 function notFoundReason(
   texts: string[],

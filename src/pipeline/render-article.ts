@@ -11,13 +11,12 @@
 import type { Element, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Parent, Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { ArticleData } from './article-data.ts';
 import { articleProcessor, StopRendering } from './article-processor.ts';
 import { createCitations } from './citations.ts';
-import { blockTexts, collectBlocks, textOffsets } from './block-texts.ts';
+import { blockTexts, collectBlocks, textOffsets, textWithoutHtml } from './block-texts.ts';
 import { cleanUrl } from './clean-url.ts';
 import { ContentError, hasErrors, sortMessages } from './messages.ts';
 import { limitMessages } from './limit-messages.ts';
@@ -169,7 +168,7 @@ function contentMessage(message: VFileMessage, articleFile: string, bodyLine: (l
 
 function textBlock(block: Parent): TextBlock {
   const id = (block.data as { blockId?: unknown } | undefined)?.blockId;
-  return { ...(typeof id === 'string' ? { id } : {}), text: toString(block, { includeHtml: false }) };
+  return { ...(typeof id === 'string' ? { id } : {}), text: textWithoutHtml(block) };
 }
 
 /** The author's links as sources: one per URL, titled by the first link's text. */
