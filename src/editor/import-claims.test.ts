@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { storedEdition } from '../content/stored-edition.ts';
+import { storedArticle } from '../content/stored-article.ts';
 import { annotationCollection } from '../lib/web-annotation.ts';
 import { normalize } from '../pipeline/normalize.ts';
 import { parseAnnotations } from '../pipeline/parse-annotations.ts';
@@ -31,7 +31,7 @@ function siteExport(path: string): unknown {
   const site = 'https://critical-edition.example';
   const article = `${site}/articles/${input.slug}/`;
   const collection = annotationCollection({
-    edition: storedEdition(renderArticle(input)),
+    article: storedArticle(renderArticle(input)),
     articleUrl: article,
     collectionUrl: `${article}annotations.jsonld`,
     claimPageUrl: (id) => `${article}claims/${id}/`,

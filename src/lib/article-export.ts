@@ -10,7 +10,7 @@ export function articleExport(props: Record<string, unknown>, site: URL | undefi
   const absolute = (path: string) => new URL(path, site).href;
   return {
     slug: entry.id,
-    edition: entry.data.edition,
+    article: entry.data.article,
     absolute,
     articleUrl: absolute(articleHref(entry.id)),
     claimPageUrl: (id: string) => absolute(claimPageHref(entry.id, id)),

@@ -1,5 +1,5 @@
 import type { ArticleFrontmatter, Rating } from '../pipeline/types.ts';
-import type { StoredClaim } from '../content/stored-edition.ts';
+import type { StoredClaim } from '../content/stored-article.ts';
 import { RATING_LABEL } from '../model/labels.ts';
 
 /** Numeric scale for schema.org: 5 best, 1 worst. "Unverifiable" has no place on it. */

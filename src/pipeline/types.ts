@@ -165,7 +165,7 @@ export interface RenderedArticle {
   checked?: string;
   /** Corrections to the article's own notes (and claims added or removed), oldest first. */
   history?: HistoryEntry[];
-  /** A reply to the edition as a whole, its text rendered to sanitised HTML. */
+  /** A reply to our notes on the article as a whole, its text rendered to sanitised HTML. */
   reply?: Omit<Reply, 'text'> & { html: string };
   warnings: ContentMessage[];
 }

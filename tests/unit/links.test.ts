@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { claimsCsv, csvField, csvRow, plainText } from '../../src/lib/csv.ts';
 import { codePoints, positionSelector, quoteSelector } from '../../src/lib/web-annotation.ts';
 import { claimReview, jsonForScript } from '../../src/lib/claim-review.ts';
-import type { NoteAt } from '../../src/content/stored-edition.ts';
+import type { NoteAt } from '../../src/content/stored-article.ts';
 import type { ArticleFrontmatter, RenderedClaim } from '../../src/pipeline/types.ts';
 
 const fm: ArticleFrontmatter = {
@@ -52,7 +52,7 @@ describe('csv', () => {
 
   it('writes a header and one CRLF-terminated row per claim', () => {
     const csv = claimsCsv({
-      edition: { claims: [claim(), claim({ id: 'd', number: 2, rating: undefined, kind: 'opinion', start: 11, end: 14, passage: 'abc' })], sources: [], text: 'the quote, abc', bodyHtml, headNotesHtml: '' },
+      article: { claims: [claim(), claim({ id: 'd', number: 2, rating: undefined, kind: 'opinion', start: 11, end: 14, passage: 'abc' })], sources: [], text: 'the quote, abc', bodyHtml, headNotesHtml: '' },
       articleUrl: 'https://x.test/articles/a/',
       claimPageUrl: (id) => `https://x.test/articles/a/claims/${id}/`,
     });

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { noteHtmlOf, storedEdition, DROPPED_CLAIM_FIELDS, DROPPED_EDITION_FIELDS } from '../../src/content/stored-edition.ts';
+import { noteHtmlOf, storedArticle, DROPPED_CLAIM_FIELDS, DROPPED_ARTICLE_FIELDS } from '../../src/content/stored-article.ts';
 import type { RenderedArticle } from '../../src/pipeline/types.ts';
 
 const claim = {
@@ -9,24 +9,24 @@ const claim = {
   blockId: 'p-x', topics: [], sourceIds: [],
 };
 const bodyHtml = '<p>x</p><aside><section id="note-c"><p>S.</p><div class="note-body"><p>md</p></div></section></aside>';
-const edition = { slug: 'a', warnings: [], bodyHtml, headNotesHtml: '', text: 'x', sources: [], claims: [claim] } as unknown as RenderedArticle;
+const article = { slug: 'a', warnings: [], bodyHtml, headNotesHtml: '', text: 'x', sources: [], claims: [claim] } as unknown as RenderedArticle;
 
-describe('storedEdition', () => {
+describe('storedArticle', () => {
   it('drops exactly the listed fields, keeping the rest and their order', () => {
-    const stored = storedEdition(edition) as unknown as Record<string, unknown> & { claims: Record<string, unknown>[] };
+    const stored = storedArticle(article) as unknown as Record<string, unknown> & { claims: Record<string, unknown>[] };
     assert.deepEqual(Object.keys(stored), ['bodyHtml', 'headNotesHtml', 'text', 'sources', 'claims']);
-    for (const field of DROPPED_EDITION_FIELDS) assert.ok(!(field in stored), field);
+    for (const field of DROPPED_ARTICLE_FIELDS) assert.ok(!(field in stored), field);
     assert.deepEqual(Object.keys(stored.claims[0]!), ['id', 'number', 'kind', 'rating', 'summary', 'passage', 'start', 'end', 'topics', 'sourceIds', 'noteAt']);
     for (const field of DROPPED_CLAIM_FIELDS) assert.ok(!(field in stored.claims[0]!), field);
-    assert.equal((edition.claims[0] as unknown as Record<string, unknown>).note, '*md*', 'the rendered edition is left as it was');
+    assert.equal((article.claims[0] as unknown as Record<string, unknown>).note, '*md*', 'the rendered article is left as it was');
   });
 
   it('keeps where each note stands in the article instead of its HTML again', () => {
-    const stored = storedEdition(edition);
+    const stored = storedArticle(article);
     assert.equal(noteHtmlOf(stored, stored.claims[0]!), '<p>md</p>');
-    const head = { ...edition, bodyHtml: '<p>x</p>', headNotesHtml: bodyHtml.slice('<p>x</p>'.length) } as RenderedArticle;
-    assert.equal(noteHtmlOf(head, storedEdition(head).claims[0]!), '<p>md</p>', 'a note on the headline');
-    const missing = { ...edition, bodyHtml: '<p>x</p>' } as RenderedArticle;
-    assert.throws(() => storedEdition(missing), /the note of claim "c" in article "a" is not in the article's HTML/);
+    const head = { ...article, bodyHtml: '<p>x</p>', headNotesHtml: bodyHtml.slice('<p>x</p>'.length) } as RenderedArticle;
+    assert.equal(noteHtmlOf(head, storedArticle(head).claims[0]!), '<p>md</p>', 'a note on the headline');
+    const missing = { ...article, bodyHtml: '<p>x</p>' } as RenderedArticle;
+    assert.throws(() => storedArticle(missing), /the note of claim "c" in article "a" is not in the article's HTML/);
   });
 });
