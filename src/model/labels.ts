@@ -61,7 +61,7 @@ export function claimLabel(kind: ClaimKind, rating?: Rating): string {
     : `${KIND_LABEL[kind]}, not rated`;
 }
 
-/** What an unrated claim's badge says. Matches claimLabel. */
+/** What an unrated claim's badge says, and its value in the search's rating filter. Matches claimLabel. */
 export const NOT_RATED = 'Not rated';
 
 /**
