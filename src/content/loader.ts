@@ -21,8 +21,8 @@ import type { RenderedArticle } from '../pipeline/types.ts';
 import { readArticleFolders } from './article-folders.ts';
 import { recordContentProblems } from './content-problems.ts';
 import { contentFingerprint } from './fingerprint.ts';
-import { editionOrThrow } from './render-outcome.ts';
-import { storedEdition } from './stored-edition.ts';
+import { articleOrThrow } from './render-outcome.ts';
+import { storedArticle } from './stored-article.ts';
 
 export interface ArticlesLoaderOptions {
   /** Folder holding one sub-folder per article, relative to the project root. */
@@ -129,12 +129,12 @@ async function renderAndStore(context: LoaderContext, toRender: ToRender[], seen
   for await (const outcome of rendering) {
     const { input, digest, problems: itsProblems } = toRender[i++]!;
     try {
-      const edition: RenderedArticle = editionOrThrow(outcome);
-      for (const warning of edition.warnings) logger.warn(formatMessage(warning));
+      const article: RenderedArticle = articleOrThrow(outcome);
+      for (const warning of article.warnings) logger.warn(formatMessage(warning));
       const data = await parseData({
         id: input.slug,
         filePath: input.articleFile,
-        data: { ...edition.frontmatter, edition: storedEdition(edition) },
+        data: { ...article.frontmatter, article: storedArticle(article) },
       });
       store.set({ id: input.slug, data, digest, filePath: input.articleFile });
     } catch (error) {
