@@ -27,6 +27,9 @@ export default defineConfig({
   // Articles never go through Astro's Markdown processor: the content loader
   // renders them with our own unified pipeline (src/pipeline).
   devToolbar: { enabled: false },
+  // Astro inlines a small script with no imports into each page that uses it; the
+  // Content-Security-Policy allows no inline script (docs/deployment.md), so scripts stay files.
+  vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
   // A page whose cacheKey (src/lib/site.ts) and code are unchanged since the last build is
   // copied from cacheDir instead of rendered (docs/deployment.md, "Incremental builds").
   experimental: { incrementalBuild: true },

@@ -59,8 +59,8 @@ function collectSources(): Map<string, RenderedSource> {
   for (const folder of readArticleFolders(join(contentDir, 'articles'))) {
     try {
       if (!folder.input) throw new ContentError(folder.problems);
-      const edition = renderArticle(folder.input);
-      for (const source of edition.sources) sources.set(statusKey(folder.slug, source.id), source);
+      const article = renderArticle(folder.input);
+      for (const source of article.sources) sources.set(statusKey(folder.slug, source.id), source);
     } catch (error) {
       if (error instanceof ContentError) {
         console.error(`${error.message}\n\nFix these first (npm run check); no link was checked.`);

@@ -1,5 +1,5 @@
 import type { Rating, ClaimKind } from '../pipeline/types.ts';
-import type { StoredClaim } from '../content/stored-edition.ts';
+import type { StoredClaim } from '../content/stored-article.ts';
 import { CLAIM_KINDS, RATINGS } from '../pipeline/types.ts';
 
 export interface LedgerCounts {

@@ -7,7 +7,7 @@
 import type { SourceEntry } from '../pipeline/types.ts';
 import { SOURCE_TYPE_LABEL } from '../model/labels.ts';
 import { cleanUrl } from '../pipeline/clean-url.ts';
-import { formatDate, hostOf } from '../lib/format.ts';
+import { formatDate, hostOf } from '../lib/display.ts';
 import type { SourceStatus } from '../lib/source-status.ts';
 
 /** Excerpts longer than this are folded away behind their first words. */

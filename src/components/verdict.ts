@@ -1,5 +1,5 @@
 import type { ClaimKind, Rating } from '../pipeline/types.ts';
-import type { StoredClaim, StoredEdition } from '../content/stored-edition.ts';
+import type { StoredClaim, StoredArticle } from '../content/stored-article.ts';
 import { KIND_LABEL, RATING_LABEL, RATING_SYMBOL, UNRATED_SYMBOL } from '../model/labels.ts';
 
 /**
@@ -57,9 +57,9 @@ export function topProblems<T extends Pick<StoredClaim, 'rating' | 'number'>>(cl
  * copied here they would give the page (and the home page, which has no source list) a second
  * element with each citation's id and links to sources it does not list.
  */
-export function bottomLine(edition: Pick<StoredEdition, 'verdict' | 'assessmentHtml'>): { text: string } | { html: string } | undefined {
-  if (edition.verdict) return { text: edition.verdict };
-  const first = edition.assessmentHtml?.match(/<p>[\s\S]*?<\/p>/)?.[0];
+export function bottomLine(article: Pick<StoredArticle, 'verdict' | 'assessmentHtml'>): { text: string } | { html: string } | undefined {
+  if (article.verdict) return { text: article.verdict };
+  const first = article.assessmentHtml?.match(/<p>[\s\S]*?<\/p>/)?.[0];
   return first ? { html: withoutCitations(first.slice(3, -4)) } : undefined;
 }
 

@@ -20,8 +20,8 @@ import { readArticleFolders } from './article-folders.ts';
 import { recordContentProblems } from './content-problems.ts';
 import { contentFingerprint } from './fingerprint.ts';
 import { renderEach } from './render-pool.ts';
-import { editionOrThrow } from './render-outcome.ts';
-import { storedEdition } from './stored-edition.ts';
+import { articleOrThrow } from './render-outcome.ts';
+import { storedArticle } from './stored-article.ts';
 
 export interface ArticlesLoaderOptions {
   /** Folder holding one sub-folder per article, relative to the project root. */
@@ -106,12 +106,12 @@ async function loadAll(context: LoaderContext, root: string): Promise<Record<str
   for await (const outcome of rendering) {
     const { input, digest, problems: itsProblems } = toRender[i++]!;
     try {
-      const edition: RenderedArticle = editionOrThrow(outcome);
-      for (const warning of edition.warnings) logger.warn(formatMessage(warning));
+      const article: RenderedArticle = articleOrThrow(outcome);
+      for (const warning of article.warnings) logger.warn(formatMessage(warning));
       const data = await parseData({
         id: input.slug,
         filePath: input.articleFile,
-        data: { ...edition.frontmatter, edition: storedEdition(edition) },
+        data: { ...article.frontmatter, article: storedArticle(article) },
       });
       store.set({ id: input.slug, data, digest, filePath: input.articleFile });
     } catch (error) {

@@ -1,7 +1,7 @@
 /**
  * What rendering one article gives back, as plain data that crosses a thread boundary
- * (structured clone) unchanged: the edition, the content problems, or an unexpected error.
- * `editionOrThrow` turns an outcome back into what calling `renderArticle` inline gives: the edition,
+ * (structured clone) unchanged: the article, the content problems, or an unexpected error.
+ * `articleOrThrow` turns an outcome back into what calling `renderArticle` inline gives: the article,
  * or a thrown `ContentError` with the same messages (so the same text), or the same error.
  */
 import { ContentError } from '../pipeline/messages.ts';
@@ -9,7 +9,7 @@ import type { ArticleInput } from '../pipeline/render-article.ts';
 import type { ContentMessage, RenderedArticle } from '../pipeline/types.ts';
 
 export type RenderOutcome =
-  | { kind: 'ok'; edition: RenderedArticle }
+  | { kind: 'ok'; article: RenderedArticle }
   | { kind: 'content-error'; messages: ContentMessage[] }
   | { kind: 'error'; name: string; message: string; stack?: string };
 
@@ -20,7 +20,7 @@ export interface RenderRequest {
 
 export function outcomeOf(render: () => RenderedArticle): RenderOutcome {
   try {
-    return { kind: 'ok', edition: render() };
+    return { kind: 'ok', article: render() };
   } catch (error) {
     if (error instanceof ContentError) return { kind: 'content-error', messages: error.messages };
     return errorOutcome(error);
@@ -32,9 +32,9 @@ export function errorOutcome(error: unknown): RenderOutcome {
   return { kind: 'error', name: 'Error', message: String(error) };
 }
 
-/** The edition, or the error `renderArticle` threw (rebuilt from its data). */
-export function editionOrThrow(outcome: RenderOutcome): RenderedArticle {
-  if (outcome.kind === 'ok') return outcome.edition;
+/** The article, or the error `renderArticle` threw (rebuilt from its data). */
+export function articleOrThrow(outcome: RenderOutcome): RenderedArticle {
+  if (outcome.kind === 'ok') return outcome.article;
   if (outcome.kind === 'content-error') throw new ContentError(outcome.messages);
   const error = new Error(outcome.message);
   error.name = outcome.name;

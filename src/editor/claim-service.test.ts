@@ -13,14 +13,14 @@ after(() => rmSync(root, { recursive: true, force: true }));
 
 describe('claimSkeleton', () => {
   it('offers the id, the quote as the article has it, and the sources to cite', () => {
-    const skeleton = claimSkeleton(root, { slug: 'harbour-reopens', blockId: 'subtitle', before: 'A ', exact: "town's bet" });
+    const skeleton = claimSkeleton(root, { slug: 'harbour-reopens', blockId: 'subtitle', before: 'A ', selected: "town's bet" });
     assert.ok(skeleton.ok);
     assert.deepEqual(skeleton.claim, { id: 'towns-bet', quote: "town's bet", kind: '', summary: '', note: '' });
     assert.deepEqual(skeleton.sourceIds, ['council-2024']);
   });
 
   it('refuses a selection outside the article’s blocks', () => {
-    const skeleton = claimSkeleton(root, { slug: 'harbour-reopens', blockId: 'claims-heading', before: '', exact: 'Claims' });
+    const skeleton = claimSkeleton(root, { slug: 'harbour-reopens', blockId: 'claims-heading', before: '', selected: 'Claims' });
     assert.equal(skeleton.ok, false);
   });
 });

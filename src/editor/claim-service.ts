@@ -19,7 +19,7 @@ export interface PageSelection {
   slug: string;
   blockId: string;
   before: string;
-  exact: string;
+  selected: string;
 }
 
 export interface Skeleton {
@@ -70,7 +70,7 @@ export function claimSkeleton(root: string, selection: PageSelection): Outcome<S
   const blocks = anchorBlocks(folder.articleSource, folder.articleFile);
   const texts = blocks.map((block) => block.text);
   const index = blocks.findIndex((block) => block.id === selection.blockId);
-  const passage = index === -1 ? undefined : locateInBlock(texts, index, selection.before, selection.exact);
+  const passage = index === -1 ? undefined : locateInBlock(texts, index, selection.before, selection.selected);
   if (!passage) {
     return { ok: false, messages: ['Select words of the article’s text within one paragraph, heading, list item or table cell (not a marker, note or number).'] };
   }
@@ -79,9 +79,9 @@ export function claimSkeleton(root: string, selection: PageSelection): Outcome<S
     return { ok: false, messages: [`This passage occurs ${found.count} times in blocks that read the same, so no prefix or suffix from its block can pick this one; select a longer passage.`] };
   }
   const annotations = parseAnnotations(folder.annotationsSource, folder.annotationsFile);
-  const id = suggestId(found.selector.exact, annotations.claims.map((claim) => claim.id));
-  const { exact, prefix, suffix } = found.selector;
-  const claim: NewClaim = { id, quote: exact, ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}), kind: '', summary: '', note: '' };
+  const id = suggestId(found.selector.quote, annotations.claims.map((claim) => claim.id));
+  const { quote, prefix, suffix } = found.selector;
+  const claim: NewClaim = { id, quote, ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}), kind: '', summary: '', note: '' };
 
   // A partial overlap is refused now, with the build's own message, rather than on saving.
   try {

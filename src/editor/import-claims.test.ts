@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { storedEdition } from '../content/stored-edition.ts';
+import { storedArticle } from '../content/stored-article.ts';
 import { annotationCollection } from '../lib/web-annotation.ts';
 import { normalize } from '../pipeline/normalize.ts';
 import { parseAnnotations } from '../pipeline/parse-annotations.ts';
@@ -31,7 +31,7 @@ function siteExport(path: string): unknown {
   const site = 'https://critical-edition.example';
   const article = `${site}/articles/${input.slug}/`;
   const collection = annotationCollection({
-    edition: storedEdition(renderArticle(input)),
+    article: storedArticle(renderArticle(input)),
     articleUrl: article,
     collectionUrl: `${article}annotations.jsonld`,
     claimPageUrl: (id) => `${article}claims/${id}/`,
@@ -61,7 +61,7 @@ function roundTrip(path: string) {
   assert.deepEqual(back.claims.map((c) => c.id), original.claims.map((c) => c.id));
   back.claims.forEach((claim, index) => {
     const was = original.claims[index]!;
-    assert.equal(normalize(claim.quote).text.trim(), normalize(was.exact).text.trim(), `${claim.id}: quote`);
+    assert.equal(normalize(claim.quote).text.trim(), normalize(was.passage).text.trim(), `${claim.id}: quote`);
     assert.deepEqual([claim.start, claim.end], [was.start, was.end], `${claim.id}: anchored in the same place`);
     assert.equal(claim.kind, was.kind, `${claim.id}: kind`);
     assert.equal(claim.rating, was.rating, `${claim.id}: rating`);

@@ -81,7 +81,10 @@ function firstSentence(markdown: string): string {
 
 type Located = { ok: true; passage: BlockPassage } | { ok: false; reason: string };
 
-/** The annotation's passage in the article's blocks, using its prefix and suffix to pick between repeats. */
+/**
+ * The annotation's passage in the article's blocks, using its prefix and suffix to pick between
+ * repeats. `quote` is the imported W3C TextQuoteSelector, whose quoted text the standard calls `exact`.
+ */
 export function locate(texts: readonly string[], quote: { exact: string; prefix?: string; suffix?: string }): Located {
   const exact = normalize(quote.exact).text.trim();
   if (exact === '') return { ok: false, reason: 'its quote is empty' };
@@ -114,7 +117,7 @@ export function locate(texts: readonly string[], quote: { exact: string; prefix?
   }
   if (candidates.length === 0) {
     if (crossing > 0) return { ok: false, reason: 'its quote runs from one paragraph, heading or list item into the next' };
-    const closest = matchQuoteInTexts(texts, { exact: quote.exact });
+    const closest = matchQuoteInTexts(texts, { quote: quote.exact });
     const hint = closest.status === 'not-found' && closest.closest ? `; closest passage: "${oneLine(closest.closest.text)}"` : '';
     return { ok: false, reason: `its quote is not in the article${hint}` };
   }
@@ -151,7 +154,7 @@ function toClaim(annotation: AnnotationIn, texts: readonly string[], taken: Set<
   const fromId = annotation.id?.includes('#') ? annotation.id.slice(annotation.id.lastIndexOf('#') + 1) : undefined;
   const wanted = tagged(annotation.tags, 'id')[0] ?? (fromId && ID_PATTERN.test(fromId) ? fromId : undefined);
   if (wanted && taken.has(wanted)) return `claim id "${wanted}" is already used in annotations.yaml`;
-  const id = wanted ?? suggestId(selector.selector.exact, taken);
+  const id = wanted ?? suggestId(selector.selector.quote, taken);
   taken.add(id);
   const known = /^(kind|rating|topic|id):/i;
   const other = annotation.tags.filter((tag) => !known.test(tag));
@@ -159,7 +162,7 @@ function toClaim(annotation: AnnotationIn, texts: readonly string[], taken: Set<
   const topics = tagged(annotation.tags, 'topic');
   return {
     id,
-    quote: selector.selector.exact,
+    quote: selector.selector.quote,
     ...(selector.selector.prefix ? { prefix: selector.selector.prefix } : {}),
     ...(selector.selector.suffix ? { suffix: selector.selector.suffix } : {}),
     kind,

@@ -45,9 +45,9 @@ describe('scaffold: the seed’s raw copy (Markdown-like text of the Global Rese
     assert.deepEqual(result.missing, ['URL']);
   });
 
-  it('keeps the article’s text, as the edition has it, and drops the site’s boilerplate', () => {
-    const edition = readFileSync('content/articles/japans-new-stance-on-russia/article.md', 'utf8').split(/^---$/m).slice(2).join('---');
-    assert.equal(oneSpace(body), oneSpace(edition));
+  it('keeps the article’s text, as our content folder has it, and drops the site’s boilerplate', () => {
+    const ours = readFileSync('content/articles/japans-new-stance-on-russia/article.md', 'utf8').split(/^---$/m).slice(2).join('---');
+    assert.equal(oneSpace(body), oneSpace(ours));
     for (const boilerplate of ['Translate Website', 'Daily Newsletter', 'Instagram', 'share buttons', 'Become a Member', 'Disclaimer', 'fair use', 'Region:', 'media inquiries', '\\*\\*\\*']) {
       assert.ok(!body.includes(boilerplate), `"${boilerplate}" left in`);
     }

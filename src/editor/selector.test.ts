@@ -7,22 +7,22 @@ const texts = ['A town’s bet on ferries', 'The council says the ferry will run
 
 describe('minimalSelector', () => {
   it('gives the quote alone when it is unique', () => {
-    assert.deepEqual(minimalSelector(texts, { index: 1, start: 4, end: 11 }), { ok: true, selector: { exact: 'council' } });
+    assert.deepEqual(minimalSelector(texts, { index: 1, start: 4, end: 11 }), { ok: true, selector: { quote: 'council' } });
   });
 
   it('adds the shortest prefix or suffix from the block that picks the selected place, checked by the build’s matcher', () => {
     const second = minimalSelector(texts, { index: 1, start: 21, end: 26 });
-    assert.deepEqual(second, { ok: true, selector: { exact: 'ferry', prefix: 'the' } });
+    assert.deepEqual(second, { ok: true, selector: { quote: 'ferry', prefix: 'the' } });
     const last = minimalSelector(texts, { index: 3, start: 10, end: 15 });
-    assert.deepEqual(last, { ok: true, selector: { exact: 'ferry', suffix: 'sailed at 9' } });
+    assert.deepEqual(last, { ok: true, selector: { quote: 'ferry', suffix: 'sailed at 9' } });
     for (const [selection, index] of [[second, 1], [last, 3]] as const) {
-      const found = matchQuoteInTexts(texts, selection.ok ? selection.selector : { exact: '' });
+      const found = matchQuoteInTexts(texts, selection.ok ? selection.selector : { quote: '' });
       assert.equal(found.status === 'found' && found.index, index);
     }
   });
 
   it('trims white space the selection took in at its ends', () => {
-    assert.deepEqual(minimalSelector(texts, { index: 1, start: 3, end: 12 }), { ok: true, selector: { exact: 'council' } });
+    assert.deepEqual(minimalSelector(texts, { index: 1, start: 3, end: 12 }), { ok: true, selector: { quote: 'council' } });
   });
 
   it('says so when identical blocks make the passage impossible to pick', () => {

@@ -28,13 +28,13 @@ export function trimPassage(texts: readonly string[], { index, start, end }: Blo
 }
 
 /**
- * Where in block `index` the selected text `exact` stands, given the block's text before the
- * selection as the browser has it (`before`): of the places where `exact` occurs in the block,
+ * Where in block `index` the selected text `selected` stands, given the block's text before the
+ * selection as the browser has it (`before`): of the places where `selected` occurs in the block,
  * the one nearest that offset. White space and quote marks compare as the matcher compares them.
  */
-export function locateInBlock(texts: readonly string[], index: number, before: string, exact: string): BlockPassage | undefined {
+export function locateInBlock(texts: readonly string[], index: number, before: string, selected: string): BlockPassage | undefined {
   const block = normalize(texts[index]!);
-  const wanted = normalize(exact).text.trim();
+  const wanted = normalize(selected).text.trim();
   if (wanted === '') return undefined;
   const offset = normalize(before).text.length;
   let best: number | undefined;
@@ -67,8 +67,8 @@ export type SelectorResult = { ok: true; selector: QuoteSelector } | { ok: false
 export function minimalSelector(texts: readonly string[], passage: BlockPassage): SelectorResult {
   const { index, start, end } = trimPassage(texts, passage);
   const text = texts[index]!;
-  const exact = oneLine(text.slice(start, end));
-  if (anchorsAt(texts, { exact }, { index, start, end })) return { ok: true, selector: { exact } };
+  const quote = oneLine(text.slice(start, end));
+  if (anchorsAt(texts, { quote }, { index, start, end })) return { ok: true, selector: { quote } };
 
   const before = text.slice(0, start);
   const after = text.slice(end);
@@ -80,12 +80,12 @@ export function minimalSelector(texts: readonly string[], passage: BlockPassage)
     const prefix = prefixStarts.length ? oneLine(before.slice(prefixStarts[Math.min(words, prefixStarts.length) - 1])).trim() : '';
     const suffix = afterWords.length ? oneLine(after.slice(0, afterWords[Math.min(words, afterWords.length) - 1])).trim() : '';
     const tries: QuoteSelector[] = [];
-    if (prefix && words <= prefixStarts.length) tries.push({ exact, prefix });
-    if (suffix && words <= afterWords.length) tries.push({ exact, suffix });
-    tries.push({ exact, ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}) });
+    if (prefix && words <= prefixStarts.length) tries.push({ quote, prefix });
+    if (suffix && words <= afterWords.length) tries.push({ quote, suffix });
+    tries.push({ quote, ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}) });
     for (const selector of tries) if (anchorsAt(texts, selector, { index, start, end })) return { ok: true, selector };
   }
-  const result = matchQuoteInTexts(texts, { exact, prefix: oneLine(before), suffix: oneLine(after) });
+  const result = matchQuoteInTexts(texts, { quote, prefix: oneLine(before), suffix: oneLine(after) });
   return { ok: false, count: result.status === 'ambiguous' ? result.count : 1 };
 }
 

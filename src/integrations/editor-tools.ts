@@ -6,7 +6,7 @@
  * and the endpoints added only when the command is `dev`.
  *
  *   GET  /__editor/status    the content's errors, as the build reports them
- *   POST /__editor/skeleton  { slug, blockId, before, exact } → a claim skeleton, or why not
+ *   POST /__editor/skeleton  { slug, blockId, before, selected } → a claim skeleton, or why not
  *   POST /__editor/yaml      a claim → its YAML, to copy
  *   POST /__editor/claims    { slug, claim } → adds the claim to the article's annotations.yaml
  *
@@ -70,8 +70,8 @@ export default function editorTools({ articles }: EditorToolsOptions): AstroInte
             if (request.method !== 'POST') return send(response, 405, { ok: false, messages: ['POST only'] });
             const body = (await readJson(request)) as Record<string, unknown>;
             if (action === 'skeleton') {
-              const { slug, blockId, before, exact } = body as Record<string, string>;
-              return send(response, 200, claimSkeleton(root, { slug: slug!, blockId: blockId!, before: before ?? '', exact: exact ?? '' }));
+              const { slug, blockId, before, selected } = body as Record<string, string>;
+              return send(response, 200, claimSkeleton(root, { slug: slug!, blockId: blockId!, before: before ?? '', selected: selected ?? '' }));
             }
             if (action === 'yaml') return send(response, 200, { ok: true, yaml: claimYaml(body as unknown as NewClaim) });
             if (action === 'claims') {

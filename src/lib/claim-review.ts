@@ -1,5 +1,5 @@
 import type { ArticleFrontmatter, Rating } from '../pipeline/types.ts';
-import type { StoredClaim } from '../content/stored-edition.ts';
+import type { StoredClaim } from '../content/stored-article.ts';
 import { RATING_LABEL } from '../model/labels.ts';
 
 /** Numeric scale for schema.org: 5 best, 1 worst. "Unverifiable" has no place on it. */
@@ -71,7 +71,7 @@ export function claimReview({ claim, frontmatter: fm, claimUrl, siteName, siteUr
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
     url: claimUrl,
-    claimReviewed: claim.exact,
+    claimReviewed: claim.passage,
     ...(reviewed ? { datePublished: reviewed } : {}),
     ...(modified ? { dateModified: modified } : {}),
     author: { '@type': 'Organization', name: siteName, url: siteUrl },

@@ -3,7 +3,7 @@
  * "Corrections" section and the site's Atom feed (/corrections.xml) show.
  */
 import { Feed } from 'feed';
-import type { StoredClaim, StoredEdition } from '../content/stored-edition.ts';
+import type { StoredClaim, StoredArticle } from '../content/stored-article.ts';
 import { describeChange } from '../pipeline/history-text.ts';
 import type { HistoryEntry } from '../pipeline/types.ts';
 
@@ -11,21 +11,21 @@ export interface Correction {
   date: string;
   entry: HistoryEntry;
   /** The claim corrected; undefined for the article's own notes. */
-  claim?: Pick<StoredClaim, 'id' | 'number' | 'exact' | 'summary'>;
+  claim?: Pick<StoredClaim, 'id' | 'number' | 'passage' | 'summary'>;
   /** The entry's place in its history (0 = oldest): with the claim id, a stable address. */
   index: number;
 }
 
 /** The article's corrections, newest first; on the same day, the article's own first, then claims in text order. */
-export function articleCorrections(edition: Pick<StoredEdition, 'history' | 'claims'>): Correction[] {
+export function articleCorrections(article: Pick<StoredArticle, 'history' | 'claims'>): Correction[] {
   const all: Correction[] = [
-    ...(edition.history ?? []).map((entry, index) => ({ date: entry.date, entry, index })),
-    ...edition.claims.flatMap((claim) =>
+    ...(article.history ?? []).map((entry, index) => ({ date: entry.date, entry, index })),
+    ...article.claims.flatMap((claim) =>
       (claim.history ?? []).map((entry, index) => ({
         date: entry.date,
         entry,
         index,
-        claim: { id: claim.id, number: claim.number, exact: claim.exact, summary: claim.summary },
+        claim: { id: claim.id, number: claim.number, passage: claim.passage, summary: claim.summary },
       })),
     ),
   ];
@@ -42,7 +42,7 @@ export function correctionTitle(correction: Correction): string {
 
 export interface FeedArticle {
   slug: string;
-  edition: Pick<StoredEdition, 'history' | 'claims' | 'frontmatter' | 'checked'>;
+  article: Pick<StoredArticle, 'history' | 'claims' | 'frontmatter' | 'checked'>;
 }
 
 export interface FeedInput {
@@ -61,11 +61,11 @@ export interface FeedInput {
  * of the build, so the same content gives the same bytes.
  */
 export function correctionsFeed(input: FeedInput): string {
-  const items = input.articles.flatMap((article) =>
-    articleCorrections(article.edition).map((correction) => ({ article, correction })),
+  const items = input.articles.flatMap((item) =>
+    articleCorrections(item.article).map((correction) => ({ item, correction })),
   );
   items.sort((a, b) => (a.correction.date < b.correction.date ? 1 : a.correction.date > b.correction.date ? -1 : 0));
-  const fallback = input.articles.flatMap((a) => [a.edition.checked ?? '', a.edition.frontmatter.published]).sort().at(-1);
+  const fallback = input.articles.flatMap((a) => [a.article.checked ?? '', a.article.frontmatter.published]).sort().at(-1);
   const updated = items[0]?.correction.date ?? (fallback || '1970-01-01');
 
   const feed = new Feed({
@@ -79,17 +79,17 @@ export function correctionsFeed(input: FeedInput): string {
     author: { name: input.siteName, link: input.siteUrl },
     copyright: `Notes © ${input.siteName}`,
   });
-  for (const { article, correction } of items) {
-    const { slug, edition } = article;
+  for (const { item, correction } of items) {
+    const { slug, article } = item;
     const page = correction.claim ? input.claimUrl(slug, correction.claim.id) : input.articleUrl(slug);
     const place = correction.claim ? `${correction.claim.id}-${correction.index + 1}` : `article-${correction.index + 1}`;
-    const about = correction.claim ? `“${correction.claim.exact}”, in ` : '';
+    const about = correction.claim ? `“${correction.claim.passage}”, in ` : '';
     feed.addItem({
       // An entry is never rewritten, only added: its claim and place in the history name it for good.
       id: `${input.articleUrl(slug)}#correction-${place}`,
       link: correction.claim ? `${page}#history` : `${page}#corrections`,
-      title: escapeHtml(`${correctionTitle(correction)} (${edition.frontmatter.title})`),
-      description: escapeHtml(`${about}“${edition.frontmatter.title}”. ${correction.entry.why}`),
+      title: escapeHtml(`${correctionTitle(correction)} (${article.frontmatter.title})`),
+      description: escapeHtml(`${about}“${article.frontmatter.title}”. ${correction.entry.why}`),
       date: day(correction.date),
       published: day(correction.date),
     });

@@ -2,7 +2,7 @@
  * The claims of one article as CSV (RFC 4180), served at `/articles/<slug>/claims.csv`.
  * One row per claim in text order; the columns are documented in docs/linking.md.
  */
-import { noteHtmlOf, type StoredClaim, type StoredEdition } from '../content/stored-edition.ts';
+import { noteHtmlOf, type StoredClaim, type StoredArticle } from '../content/stored-article.ts';
 import { KIND_LABEL, RATING_LABEL } from '../model/labels.ts';
 import { positionSelector } from './web-annotation.ts';
 
@@ -45,32 +45,32 @@ export function plainText(html: string): string {
 }
 
 export interface CsvInput {
-  edition: Pick<StoredEdition, 'claims' | 'sources' | 'text' | 'bodyHtml' | 'headNotesHtml'>;
+  article: Pick<StoredArticle, 'claims' | 'sources' | 'text' | 'bodyHtml' | 'headNotesHtml'>;
   articleUrl: string;
   claimPageUrl: (claimId: string) => string;
 }
 
-function sourcesOf(claim: StoredClaim, edition: CsvInput['edition']): string {
+function sourcesOf(claim: StoredClaim, article: CsvInput['article']): string {
   return claim.sourceIds
-    .map((id) => edition.sources.find((source) => source.id === id))
+    .map((id) => article.sources.find((source) => source.id === id))
     .filter((source) => source !== undefined)
     .map((source) => `[${source.number}] ${source.title}, ${source.publisher}${source.url ? ` <${source.url}>` : ''}`)
     .join('; ');
 }
 
 /** The whole file: a header row, one row per claim, CRLF line ends. */
-export function claimsCsv({ edition, articleUrl, claimPageUrl }: CsvInput): string {
-  const rows = edition.claims.map((claim) => {
-    const position = positionSelector(edition.text, claim.start, claim.end);
+export function claimsCsv({ article, articleUrl, claimPageUrl }: CsvInput): string {
+  const rows = article.claims.map((claim) => {
+    const position = positionSelector(article.text, claim.start, claim.end);
     return csvRow([
       claim.number,
       claim.id,
       KIND_LABEL[claim.kind],
       claim.rating ? RATING_LABEL[claim.rating] : '',
-      claim.exact,
+      claim.passage,
       claim.summary,
-      plainText(noteHtmlOf(edition, claim)),
-      sourcesOf(claim, edition),
+      plainText(noteHtmlOf(article, claim)),
+      sourcesOf(claim, article),
       claim.topics.join('; '),
       claim.parentId ?? '',
       position.start,

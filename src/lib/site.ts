@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
+import { clientCodeDigest } from './client-code.ts';
 import { reportContact } from './report.ts';
 import { statusFilePath } from './source-status.ts';
 
@@ -21,14 +22,21 @@ export async function articlePaths() {
 /**
  * The cache key of a page that reads only this entry, the page's own code (which Astro hashes
  * itself, with the config) and the build settings it reads from the environment at render time:
- * the editors' contact (REPORT_URL, REPORT_EMAIL; src/lib/report.ts) and the sources' link
- * check (`<content>/source-status.json`, read by SourceList). Anything else a page reads at
+ * the editors' contact (REPORT_URL, REPORT_EMAIL; src/lib/report.ts), the sources' link
+ * check (`<content>/source-status.json`, read by SourceList) and the browser code the page
+ * links to (src/lib/client-code.ts). Anything else a page reads at
  * render time, outside its entry and its code, must be added here, or a restored page keeps the
  * old value.
  */
 export function cacheKeyOf(entry: { id: string; digest?: string | number }): string {
   if (entry.digest === undefined) throw new Error(`article "${entry.id}" has no digest: the loader sets one on every entry`);
-  return `${entry.digest}:${JSON.stringify(reportContact() ?? null)}:${statusDigest()}`;
+  return `${entry.digest}:${JSON.stringify(reportContact() ?? null)}:${statusDigest()}:${clientDigest()}`;
+}
+
+let clientHash: string | undefined;
+/** The browser code the page links to (src/lib/client-code.ts), which Astro's own check misses. */
+function clientDigest(): string {
+  return (clientHash ??= clientCodeDigest(process.cwd()));
 }
 
 let statusHash: string | undefined;

@@ -13,12 +13,12 @@
  * reader sees it, blocks joined by "\n\n". It can be rebuilt from the article page
  * (see `articleTextFromPage` in tests/support/article-text.ts).
  */
-import { noteHtmlOf, type StoredClaim, type StoredEdition } from '../content/stored-edition.ts';
+import { noteHtmlOf, type StoredClaim, type StoredArticle } from '../content/stored-article.ts';
 import { lastModified } from '../pipeline/history-text.ts';
 import { KIND_LABEL, RATING_LABEL } from '../model/labels.ts';
 
 export interface AnnotationInput {
-  edition: Pick<StoredEdition, 'frontmatter' | 'text' | 'claims' | 'checked' | 'reply' | 'bodyHtml' | 'headNotesHtml'>;
+  article: Pick<StoredArticle, 'frontmatter' | 'text' | 'claims' | 'checked' | 'reply' | 'bodyHtml' | 'headNotesHtml'>;
   /** Absolute URL of the article page (the target's source). */
   articleUrl: string;
   /** Absolute URL of this JSON-LD file (the collection's id). */
@@ -84,26 +84,26 @@ function absoluteLinks(html: string, base: string): string {
 }
 
 export function annotation(claim: StoredClaim, input: AnnotationInput) {
-  const { edition, articleUrl } = input;
+  const { article, articleUrl } = input;
   return {
     id: `${input.collectionUrl}#${claim.id}`,
     type: 'Annotation',
     motivation: 'assessing',
     creator: { type: 'Organization', name: input.siteName, homepage: input.siteUrl },
-    ...withModified(lastModified(claim.history, claim.checked ?? edition.checked)),
+    ...withModified(lastModified(claim.history, claim.checked ?? article.checked)),
     body: [
       { type: 'TextualBody', purpose: 'classifying', value: KIND_LABEL[claim.kind], format: 'text/plain', language: 'en' },
       ...(claim.rating
         ? [{ type: 'TextualBody', purpose: 'assessing', value: RATING_LABEL[claim.rating], format: 'text/plain', language: 'en' }]
         : []),
       { type: 'TextualBody', purpose: 'describing', value: claim.summary, format: 'text/plain', language: 'en' },
-      { type: 'TextualBody', purpose: 'commenting', value: absoluteLinks(noteHtmlOf(input.edition, claim), articleUrl), format: 'text/html', language: 'en' },
+      { type: 'TextualBody', purpose: 'commenting', value: absoluteLinks(noteHtmlOf(input.article, claim), articleUrl), format: 'text/html', language: 'en' },
       { id: input.claimPageUrl(claim.id), type: 'Text', format: 'text/html', purpose: 'linking' },
     ],
     target: {
       type: 'SpecificResource',
       source: articleUrl,
-      selector: [quoteSelector(edition.text, claim.start, claim.end), positionSelector(edition.text, claim.start, claim.end)],
+      selector: [quoteSelector(article.text, claim.start, claim.end), positionSelector(article.text, claim.start, claim.end)],
     },
   };
 }
@@ -141,10 +141,10 @@ export function replyAnnotation(reply: ReplyInput, id: string, target: string, a
 
 /** The replies in the article: to the notes as a whole first, then to claims in text order. */
 function replies(input: AnnotationInput) {
-  const { edition, collectionUrl, articleUrl } = input;
+  const { article, collectionUrl, articleUrl } = input;
   return [
-    ...(edition.reply ? [replyAnnotation(edition.reply, `${collectionUrl}#reply`, collectionUrl, articleUrl)] : []),
-    ...edition.claims.flatMap((claim) =>
+    ...(article.reply ? [replyAnnotation(article.reply, `${collectionUrl}#reply`, collectionUrl, articleUrl)] : []),
+    ...article.claims.flatMap((claim) =>
       claim.reply && claim.replyHtml
         ? [replyAnnotation({ ...claim.reply, html: claim.replyHtml }, `${collectionUrl}#${claim.id}-reply`, `${collectionUrl}#${claim.id}`, articleUrl)]
         : [],
@@ -154,13 +154,13 @@ function replies(input: AnnotationInput) {
 
 /** The whole collection: one page holding every claim, in text order, then the replies. */
 export function annotationCollection(input: AnnotationInput) {
-  const { edition } = input;
-  const items = [...edition.claims.map((claim) => annotation(claim, input)), ...replies(input)];
+  const { article } = input;
+  const items = [...article.claims.map((claim) => annotation(claim, input)), ...replies(input)];
   return {
     '@context': 'http://www.w3.org/ns/anno.jsonld',
     id: input.collectionUrl,
     type: 'AnnotationCollection',
-    label: `Claims annotated in “${edition.frontmatter.title}” (${input.siteName})`,
+    label: `Claims annotated in “${article.frontmatter.title}” (${input.siteName})`,
     total: items.length,
     first: {
       id: `${input.collectionUrl}#page-1`,

@@ -61,13 +61,14 @@ export function claimLabel(kind: ClaimKind, rating?: Rating): string {
     : `${KIND_LABEL[kind]}, not rated`;
 }
 
-/** What an unrated claim's badge says in notes and search results. Matches claimLabel. */
+/** What an unrated claim's badge says, and its value in the search's rating filter. Matches claimLabel. */
 export const NOT_RATED = 'Not rated';
 
 /**
  * What a rating badge shows, for every markup of it (notes, pages, search results): a symbol,
- * hidden from screen readers, and its word. An unrated claim shows its kind's symbol and "Not
- * rated"; RatingBadge.astro (ledger, claim and about pages) says the kind's name instead.
+ * hidden from screen readers, and its word. The badge says the rating; an unrated claim (an
+ * opinion or a prediction) shows its kind's symbol and "Not rated", and the kind's name is said
+ * beside every badge, as it is beside a rated one ("! Misleading Fact", "“ Not rated Opinion").
  */
 export function badgeContent(kind: ClaimKind | string, rating?: Rating): { symbol: string; word: string } {
   if (rating) return { symbol: RATING_SYMBOL[rating], word: RATING_LABEL[rating] };

@@ -12,7 +12,7 @@ export const GET: APIRoute = async ({ site }) => {
   const absolute = (path: string) => new URL(path, site).href;
   const articles = (await getCollection('articles')).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const xml = correctionsFeed({
-    articles: articles.map((entry) => ({ slug: entry.id, edition: entry.data.edition })),
+    articles: articles.map((entry) => ({ slug: entry.id, article: entry.data.article })),
     siteName: SITE_NAME,
     siteUrl: absolute(href('/')),
     feedUrl: absolute(href('/corrections.xml')),

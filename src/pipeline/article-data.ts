@@ -24,8 +24,8 @@ export interface ArticleData {
   context?: RenderedNote;
   /** remark-claim-notes: what rehype-claim-markup puts around each anchored claim. */
   markupClaims: MarkupClaim[];
-  /** rehype-claim-contexts: each anchored claim's block as a snippet for its claim page. */
-  contexts: Map<string, string>;
+  /** claimBlocks: each anchored claim's block as a snippet for its claim page, by claim id. */
+  claimBlocks: Map<string, string>;
 }
 
 declare module 'vfile' {

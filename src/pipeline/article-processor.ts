@@ -9,7 +9,7 @@
  * 2. block ids, link keys, anchoring the claims, putting them in reading order;
  * 3. the notes, with one citation numbering — then the run stops if anything so far is an error;
  * 4. the author's links as sources (numbered after the cited ones);
- * 5. to HTML; each claim's context snippet; paragraph links; the claim markup and notes asides.
+ * 5. to HTML; each claim's block for its claim page; paragraph links; the claim markup and notes asides.
  */
 import type { Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
@@ -19,7 +19,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import type {} from './article-data.ts';
-import { claimContextsHtml } from './claim-context.ts';
+import { claimBlocksHtml } from './claim-block.ts';
 import { imagesAsText } from './images-as-text.ts';
 import rehypeClaimMarkup from './rehype-claim-markup.ts';
 import rehypeParagraphLinks from './rehype-paragraph-links.ts';
@@ -60,12 +60,12 @@ function bodyNotEmpty() {
 function anchorClaims() {
   return (tree: Root, file: VFile): void => {
     const { annotations, annotationsFile } = file.data.article!;
-    const claims = annotations.claims.map(({ id, quote, prefix, suffix }) => ({ id, exact: quote, prefix, suffix }));
+    const claims = annotations.claims.map(({ id, quote, prefix, suffix }) => ({ id, quote, prefix, suffix }));
     const before = file.messages.length;
     remarkAnchorClaims({ claims })(tree, file);
     for (const message of file.messages.slice(before)) {
       const id = message.claimId;
-      const place = id ? (annotations.positions.get(`claim:${id}:quote`) ?? annotations.positions.get(`claim:${id}`)) : undefined;
+      const place = id ? (annotations.positions.claim(id, 'quote') ?? annotations.positions.claim(id)) : undefined;
       Object.assign(message, { file: annotationsFile, line: place?.line, column: place?.column, fatal: true });
       message.ruleId ??= 'anchor';
       if (id) Object.assign(message, { subject: id, subjectKind: 'claim' });
@@ -86,10 +86,10 @@ function authorLinks() {
     remarkAuthorLinks({ firstNumber: file.data.article!.citations.count() + 1, describedBy: SOURCES_HEADING_ID })(tree, file);
 }
 
-/** Each anchored claim's block as a snippet, from the HTML before markers and labels are added. */
-function claimContexts() {
+/** Each anchored claim's block as a snippet for its claim page, from the HTML before markers and labels are added. */
+function claimBlocks() {
   return (tree: HastRoot, file: VFile): void => {
-    file.data.article!.contexts = claimContextsHtml(tree, (file.data.claimAnchors ?? []).map((anchor) => anchor.id));
+    file.data.article!.claimBlocks = claimBlocksHtml(tree, (file.data.claimAnchors ?? []).map((anchor) => anchor.id));
   };
 }
 
@@ -112,7 +112,7 @@ export const articleProcessor = unified()
   .use(stopOnErrors)
   .use(authorLinks)
   .use(remarkRehype)
-  .use(claimContexts)
+  .use(claimBlocks)
   .use(rehypeParagraphLinks)
   .use(claimMarkup)
   .freeze();

@@ -19,9 +19,14 @@ export function collectBlocks(tree: Root): Parent[] {
   return blocks;
 }
 
+/** A node's text as a reader sees it: raw HTML is not rendered (no allowDangerousHtml), so it is not text. */
+export function textWithoutHtml(node: Nodes | Parent): string {
+  return toString(node, { includeHtml: false });
+}
+
 /** Block texts as a reader sees them, the same way remark-anchor-claims reads them. */
 export function blockTexts(tree: Root): string[] {
-  return collectBlocks(tree).map((block) => toString(block, { includeHtml: false }));
+  return collectBlocks(tree).map(textWithoutHtml);
 }
 
 /** Where each block's text starts in `RenderedArticle.text`. */
@@ -30,7 +35,7 @@ export function textOffsets(tree: Root): Map<Parent, number> {
   let offset = 0;
   for (const block of collectBlocks(tree)) {
     offsets.set(block, offset);
-    offset += toString(block, { includeHtml: false }).length + 2;
+    offset += textWithoutHtml(block).length + 2;
   }
   return offsets;
 }

@@ -3,7 +3,7 @@
  * "Updated 1 December 2026: … — why". One wording for notes, claim pages, the article's list of
  * corrections and the feed.
  */
-import { formatDate } from './format-date.ts';
+import { formatDate } from './display-date.ts';
 import { KIND_LABEL, RATING_LABEL } from '../model/labels.ts';
 import type { ClaimKind, HistoryEntry, Rating } from './types.ts';
 

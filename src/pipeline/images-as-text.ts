@@ -1,7 +1,7 @@
 /**
  * The article's images are not shown: each becomes its alt text, with a warning.
  *
- * The edition is the text of the article with its claims; an image in it would load from
+ * The page shows the text of the article with its claims; an image in it would load from
  * wherever its Markdown says (`javascript:`, `data:`, a tracker on another host — the last
  * loads on any host that does not send the site's CSP), and a claim around one has nothing to
  * quote. Notes show no images either (render-note.ts). Runs before claims are anchored, so a

@@ -10,7 +10,7 @@
  */
 import type { Element } from 'hast';
 import { h } from 'hastscript';
-import { formatDate } from './format-date.ts';
+import { formatDate } from './display-date.ts';
 import { describeChange } from './history-text.ts';
 import type { HistoryEntry } from './types.ts';
 

@@ -124,9 +124,8 @@ test('returns sources, claims, article notes and positions of a valid file', () 
   assert.equal(at(positions.source('mofa-2022')), '3:3');
   assert.equal(at(positions.article('assessment')), '14:3');
   assert.equal(at(positions.article('context')), '16:3');
-  // The same places under the keys older callers use.
-  assert.equal(at(positions.get('claim:swift-ban:quote')), '20:5');
-  assert.equal(at(positions.get('article:context')), '16:3');
+  assert.equal(positions.claim('no-such-claim', 'quote'), undefined);
+  assert.equal(positions.source('no-such-source'), undefined);
 });
 
 test('the prefix keeps its meaning after trimming white space', () => {

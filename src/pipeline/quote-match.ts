@@ -5,10 +5,10 @@
  *
  * Rules (see CONTENT-CONTRACT.md, "Anchoring rules"):
  * - selector and text are compared after `normalize` (white space runs, quotes);
- * - the exact must be non-empty; white space at its two ends is ignored (YAML
+ * - the quote must be non-empty; white space at its two ends is ignored (YAML
  *   block scalars add a final newline);
- * - `prefix` must end right before the exact, `suffix` must start right after
- *   it; white space where they meet the exact is not significant;
+ * - `prefix` must end right before the quote, `suffix` must start right after
+ *   it; white space where they meet the quote is not significant;
  * - the selector must pick exactly one place.
  * All offsets returned are offsets into the ORIGINAL text(s).
  */
@@ -16,7 +16,7 @@ import search from 'approx-string-match';
 import { normalize, type NormalizedText } from './normalize.ts';
 
 export interface QuoteSelector {
-  exact: string;
+  quote: string;
   prefix?: string;
   suffix?: string;
 }
@@ -32,17 +32,17 @@ export type QuoteMatch =
   | { status: 'found'; start: number; end: number }
   | {
       status: 'not-found';
-      /** The passage most like the quote (or, when the exact occurs, like prefix + exact + suffix). */
+      /** The passage most like the quote (or, when the quote occurs, like prefix + quote + suffix). */
       closest?: Passage;
-      /** How often the exact alone occurs: > 0 means prefix/suffix matched none of them. */
-      exactCount?: number;
+      /** How often the quote alone occurs: > 0 means prefix/suffix matched none of them. */
+      quoteCount?: number;
     }
   | { status: 'ambiguous'; count: number; starts: number[] };
 
 /** The same answer over several texts (the blocks of an article); `index` says which text. */
 export type TextsMatch =
   | { status: 'found'; index: number; start: number; end: number }
-  | { status: 'not-found'; closest?: Passage & { index: number }; exactCount: number }
+  | { status: 'not-found'; closest?: Passage & { index: number }; quoteCount: number }
   | { status: 'ambiguous'; count: number; places: { index: number; start: number }[] };
 
 /** The approximate search allows a third of the pattern's length in errors, at most this many. */
@@ -69,9 +69,9 @@ export function matchQuote(text: string, selector: QuoteSelector): QuoteMatch {
     case 'ambiguous':
       return { status: 'ambiguous', count: result.count, starts: result.places.map((place) => place.start) };
     default: {
-      if (!result.closest) return { status: 'not-found', exactCount: result.exactCount };
+      if (!result.closest) return { status: 'not-found', quoteCount: result.quoteCount };
       const { text: passage, start, end } = result.closest;
-      return { status: 'not-found', closest: { text: passage, start, end }, exactCount: result.exactCount };
+      return { status: 'not-found', closest: { text: passage, start, end }, quoteCount: result.quoteCount };
     }
   }
 }
@@ -96,19 +96,19 @@ function normalizedTexts(texts: readonly string[]): NormalizedText[] {
  * all of them, and a quote never spans two texts.
  */
 export function matchQuoteInTexts(texts: readonly string[], selector: QuoteSelector): TextsMatch {
-  const exact = normalize(selector.exact).text.trim();
-  if (exact === '') return { status: 'not-found', exactCount: 0 };
+  const quote = normalize(selector.quote).text.trim();
+  if (quote === '') return { status: 'not-found', quoteCount: 0 };
   const prefix = normalize(selector.prefix ?? '').text.trimEnd();
   const suffix = normalize(selector.suffix ?? '').text.trimStart();
 
   const normalized = normalizedTexts(texts);
   const places: { index: number; start: number; end: number }[] = [];
-  let exactCount = 0;
+  let quoteCount = 0;
 
   normalized.forEach((norm, index) => {
-    for (const start of findAll(norm.text, exact)) {
-      exactCount++;
-      const end = start + exact.length;
+    for (const start of findAll(norm.text, quote)) {
+      quoteCount++;
+      const end = start + quote.length;
       if (!precededBy(norm.text, start, prefix) || !followedBy(norm.text, end, suffix)) continue;
       places.push({ index, start: norm.map[start], end: norm.map[end] });
     }
@@ -123,13 +123,13 @@ export function matchQuoteInTexts(texts: readonly string[], selector: QuoteSelec
     };
   }
 
-  // Nothing: show what the editor probably meant. When the exact occurs but its
+  // Nothing: show what the editor probably meant. When the quote occurs but its
   // context does not, show the occurrence whose surroundings come closest.
   const closest =
-    exactCount > 0
-      ? closestInContext(texts, normalized, exact, prefix, suffix)
-      : closestPassage(texts, normalized, exact);
-  return closest ? { status: 'not-found', closest, exactCount } : { status: 'not-found', exactCount };
+    quoteCount > 0
+      ? closestInContext(texts, normalized, quote, prefix, suffix)
+      : closestPassage(texts, normalized, quote);
+  return closest ? { status: 'not-found', closest, quoteCount } : { status: 'not-found', quoteCount };
 }
 
 /** Fewer errors wins; between equals, the length nearer the pattern's (so "fop" finds "foo", not "fo"). */
@@ -174,19 +174,19 @@ function closestPassage(
   return passageAt(texts, normalized, best.index, best.start, best.end);
 }
 
-/** The occurrence of the exact whose text before and after is nearest the prefix and suffix. */
+/** The occurrence of the quote whose text before and after is nearest the prefix and suffix. */
 function closestInContext(
   texts: readonly string[],
   normalized: readonly NormalizedText[],
-  exact: string,
+  quote: string,
   prefix: string,
   suffix: string,
 ): (Passage & { index: number }) | undefined {
   let best: { index: number; start: number; end: number; cost: number } | undefined;
   normalized.forEach((norm, index) => {
-    for (const at of findAll(norm.text, exact)) {
+    for (const at of findAll(norm.text, quote)) {
       const before = norm.text.slice(0, at).trimEnd();
-      const afterStart = at + exact.length;
+      const afterStart = at + quote.length;
       const after = norm.text.slice(afterStart);
       const afterTrimmed = after.trimStart();
       const start = Math.max(0, before.length - prefix.length);

@@ -18,10 +18,10 @@ const note = (text: string): HastRoot => ({
 });
 
 function claim(id: string, number: number, extra: Partial<MarkupClaim> = {}): MarkupClaim {
-  return { id, number, kind: 'fact', rating: 'misleading', summary: `Summary ${id}.`, exact: id, note: note(`Note ${id}.`), ...extra };
+  return { id, number, kind: 'fact', rating: 'misleading', summary: `Summary ${id}.`, passage: id, note: note(`Note ${id}.`), ...extra };
 }
 
-function render(markdown: string, selectors: { id: string; exact: string }[], claims: MarkupClaim[]) {
+function render(markdown: string, selectors: { id: string; quote: string }[], claims: MarkupClaim[]) {
   const file = new VFile(markdown);
   const processor = unified().use(remarkParse).use(remarkGfm).use(remarkBlockIds).use(remarkAnchorClaims, { claims: selectors }).use(remarkRehype);
   const tree = processor.runSync(processor.parse(file), file) as HastRoot;
@@ -31,7 +31,7 @@ function render(markdown: string, selectors: { id: string; exact: string }[], cl
 
 describe('rehypeClaimMarkup', () => {
   it('labels the passage, adds the marker after it and the notes after the paragraph', () => {
-    const { html } = render('Tokyo froze assets. Then more.', [{ id: 'froze', exact: 'Tokyo froze assets' }], [claim('froze', 3)]);
+    const { html } = render('Tokyo froze assets. Then more.', [{ id: 'froze', quote: 'Tokyo froze assets' }], [claim('froze', 3)]);
     assert.equal(
       html,
       '<p id="p-tokyo-froze-assets-then">' +
@@ -53,17 +53,17 @@ describe('rehypeClaimMarkup', () => {
   });
 
   it('keeps the marker on one line with the punctuation after it, and only that', () => {
-    const glued = render('It fell, then rose.', [{ id: 'fell', exact: 'It fell' }], [claim('fell', 1)]).html;
+    const glued = render('It fell, then rose.', [{ id: 'fell', quote: 'It fell' }], [claim('fell', 1)]).html;
     assert.match(glued, /<span class="claim-end"><a class="claim-marker"[^>]*>[^]*?<\/a>,<\/span> then rose\.<\/p>/);
-    const whole = render('It fell!', [{ id: 'fell', exact: 'It fell' }], [claim('fell', 1)]).html;
+    const whole = render('It fell!', [{ id: 'fell', quote: 'It fell' }], [claim('fell', 1)]).html;
     assert.match(whole, /<\/a>!<\/span><\/p>/);
-    const plain = render('It fell and rose.', [{ id: 'fell', exact: 'It fell' }], [claim('fell', 1)]).html;
+    const plain = render('It fell and rose.', [{ id: 'fell', quote: 'It fell' }], [claim('fell', 1)]).html;
     assert.doesNotMatch(plain, /claim-end/);
     assert.match(plain, /<\/span><a class="claim-marker"[^]*<\/a> and rose\.<\/p>/);
   });
 
   it('shows the kind for unrated claims', () => {
-    const { html } = render('I think so.', [{ id: 'op', exact: 'I think so' }], [claim('op', 1, { kind: 'opinion', rating: undefined })]);
+    const { html } = render('I think so.', [{ id: 'op', quote: 'I think so' }], [claim('op', 1, { kind: 'opinion', rating: undefined })]);
     assert.match(html, /aria-label="Note 1: Opinion, not rated"><span aria-hidden="true">“<\/span>/);
     // The marker and the note take their colour from the kind; the badge from the note around it.
     assert.match(html, /<a class="claim-marker" href="#note-op" id="marker-op" data-kind="opinion"/);
@@ -75,8 +75,8 @@ describe('rehypeClaimMarkup', () => {
     const { html } = render(
       'Tokyo, under intense pressure, condemned Moscow.',
       [
-        { id: 'inner', exact: 'under intense pressure' },
-        { id: 'outer', exact: 'Tokyo, under intense pressure, condemned Moscow' },
+        { id: 'inner', quote: 'under intense pressure' },
+        { id: 'outer', quote: 'Tokyo, under intense pressure, condemned Moscow' },
       ],
       [claim('outer', 1), claim('inner', 2)],
     );
@@ -90,10 +90,10 @@ describe('rehypeClaimMarkup', () => {
     const { html } = render(
       '- a tight item\n  - nested\n\n| Head |\n|---|\n| a cell |\n\n> a quoted line\n\n## a heading',
       [
-        { id: 'li', exact: 'tight item' },
-        { id: 'td', exact: 'a cell' },
-        { id: 'bq', exact: 'quoted line' },
-        { id: 'h', exact: 'a heading' },
+        { id: 'li', quote: 'tight item' },
+        { id: 'td', quote: 'a cell' },
+        { id: 'bq', quote: 'quoted line' },
+        { id: 'h', quote: 'a heading' },
       ],
       [claim('li', 1), claim('td', 2), claim('bq', 3), claim('h', 4)],
     );

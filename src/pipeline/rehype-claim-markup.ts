@@ -30,7 +30,7 @@ export interface MarkupClaim {
   rating?: Rating;
   summary: string;
   /** The passage as it stands in the text, for the search sub-result's title. */
-  exact: string;
+  passage: string;
   /** The rendered note (see render-note.ts), inserted as is. */
   note: Root;
   /** The latest correction and a reply's author and date, shown under the note (note-record.ts). */
@@ -139,7 +139,7 @@ function decorate(span: Element, parent: Element | Root, claim: MarkupClaim): vo
   Object.assign(span.properties, {
     dataKind: claim.kind,
     dataRating: claim.rating,
-    dataPagefindTitle: claim.exact,
+    dataPagefindTitle: claim.passage,
   });
   const label = claimLabel(claim.kind, claim.rating);
   span.children.unshift(srOnly(`Claim, ${label.charAt(0).toLowerCase()}${label.slice(1)}: `));

@@ -89,8 +89,8 @@ function assertWellFormed({ file, mdast, hast }: Rendered): void {
   const anchors = file.data.claimAnchors ?? [];
   assert.equal(claimNodes.size, anchors.length, 'one claim node per anchor');
   for (const anchor of anchors) {
-    assert.equal(anchor.exact, anchor.blockText.slice(anchor.start, anchor.end));
-    assert.equal(toString(claimNodes.get(anchor.id)), anchor.exact, `claim ${anchor.id} wraps its passage`);
+    assert.equal(anchor.passage, anchor.blockText.slice(anchor.start, anchor.end));
+    assert.equal(toString(claimNodes.get(anchor.id)), anchor.passage, `claim ${anchor.id} wraps its passage`);
     assert.equal(toString(anchor.block, { includeHtml: false }), anchor.blockText, 'block text unchanged');
   }
 }
@@ -121,9 +121,9 @@ test('anchors carry block ids, offsets, context and parents, in text order', asy
   const { file } = await render(
     markdown,
     [
-      { id: 'inner', exact: 'words' },
-      { id: 'head', exact: 'headline' },
-      { id: 'outer', exact: 'first words of a paragraph' },
+      { id: 'inner', quote: 'words' },
+      { id: 'head', quote: 'headline' },
+      { id: 'outer', quote: 'first words of a paragraph' },
     ],
     (tree) => {
       tree.children[0].data = { ...tree.children[0].data, blockId: 'title' } as never;
@@ -138,9 +138,9 @@ test('anchors carry block ids, offsets, context and parents, in text order', asy
       blockText: 'A headline here',
       start: 2,
       end: 10,
-      exact: 'headline',
-      prefixContext: 'A ',
-      suffixContext: ' here',
+      passage: 'headline',
+      textBefore: 'A ',
+      textAfter: ' here',
       parentId: undefined,
     },
     {
@@ -149,9 +149,9 @@ test('anchors carry block ids, offsets, context and parents, in text order', asy
       blockText: 'The first words of a paragraph that goes on and on for quite a while longer.',
       start: 4,
       end: 30,
-      exact: 'first words of a paragraph',
-      prefixContext: 'The ',
-      suffixContext: ' that goes on and on for quite a',
+      passage: 'first words of a paragraph',
+      textBefore: 'The ',
+      textAfter: ' that goes on and on for quite a',
       parentId: undefined,
     },
     {
@@ -160,16 +160,16 @@ test('anchors carry block ids, offsets, context and parents, in text order', asy
       blockText: 'The first words of a paragraph that goes on and on for quite a while longer.',
       start: 10,
       end: 15,
-      exact: 'words',
-      prefixContext: 'The first ',
-      suffixContext: ' of a paragraph that goes on and',
+      passage: 'words',
+      textBefore: 'The first ',
+      textAfter: ' of a paragraph that goes on and',
       parentId: 'outer',
     },
   ]);
 });
 
 test('a split element keeps its id on one half only', async () => {
-  const rendered = await render('Some *emphasised words here* today.\n', [{ id: 'c', exact: 'words here today' }], (tree) => {
+  const rendered = await render('Some *emphasised words here* today.\n', [{ id: 'c', quote: 'words here today' }], (tree) => {
     visit(tree, 'emphasis', (node) => {
       node.data = { hProperties: { id: 'em-1', className: ['x'] } };
     });
@@ -188,12 +188,12 @@ test('the seed article: real claims anchor in its italic standfirst and plain pa
   );
   const body = article.replace(/^---\n[\s\S]*?\n---\n/, '');
   const rendered = await render(body, [
-    { id: 'integrity', exact: '"Ukraine\'s territorial integrity"' },
-    { id: 'swift', exact: 'excluded Russian banks from the SWIFT system' },
-    { id: 'nato', exact: 'It will be the first time a Japanese leader attends an Alliance summit as an observer.' },
-    { id: 'treaty', exact: 'Moscow and Tokyo have never signed a proper peace treaty' },
-    { id: 'kuril', exact: 'Kunashiri and Etorofu', prefix: 'larger islands of' },
-    { id: 'goals', exact: 'engagement and goals in the Pacific, and thus' },
+    { id: 'integrity', quote: '"Ukraine\'s territorial integrity"' },
+    { id: 'swift', quote: 'excluded Russian banks from the SWIFT system' },
+    { id: 'nato', quote: 'It will be the first time a Japanese leader attends an Alliance summit as an observer.' },
+    { id: 'treaty', quote: 'Moscow and Tokyo have never signed a proper peace treaty' },
+    { id: 'kuril', quote: 'Kunashiri and Etorofu', prefix: 'larger islands of' },
+    { id: 'goals', quote: 'engagement and goals in the Pacific, and thus' },
   ]);
   assert.deepEqual(messagesOf(rendered.file), []);
   assert.deepEqual(
@@ -206,10 +206,10 @@ test('the seed article: real claims anchor in its italic standfirst and plain pa
 
 test('every problem is reported at once, and nothing throws', async () => {
   const { file } = await render('One two three four. One more.\n', [
-    { id: 'missing', exact: 'five six' },
-    { id: 'twice', exact: 'One' },
-    { id: 'a', exact: 'two three' },
-    { id: 'b', exact: 'three four' },
+    { id: 'missing', quote: 'five six' },
+    { id: 'twice', quote: 'One' },
+    { id: 'a', quote: 'two three' },
+    { id: 'b', quote: 'three four' },
   ]);
   assert.deepEqual(
     file.messages.map((message) => [message.ruleId, message.claimId, message.source]),
@@ -224,7 +224,7 @@ test('every problem is reported at once, and nothing throws', async () => {
 });
 
 test('a boundary inside an image’s alt text is reported, not guessed', async () => {
-  const { file } = await render('A chart ![of sales](x.png) here.\n', [{ id: 'alt', exact: 'sales here' }]);
+  const { file } = await render('A chart ![of sales](x.png) here.\n', [{ id: 'alt', quote: 'sales here' }]);
   assert.deepEqual(messagesOf(file), [
     {
       ruleId: 'quote-not-found',
@@ -300,7 +300,7 @@ function selectorFor(
     if (style.newlines) result = result.replace(/ /g, '\n  ');
     return result;
   };
-  const selector: ClaimSelector = { id, exact: restyle(text.slice(start, end)) };
+  const selector: ClaimSelector = { id, quote: restyle(text.slice(start, end)) };
   for (let context = 0; matchQuote(text, selector).status !== 'found'; context += 8) {
     selector.prefix = restyle(text.slice(Math.max(0, start - context), start));
     selector.suffix = restyle(text.slice(end, end + context));
@@ -331,7 +331,7 @@ test('property: any passage of a paragraph anchors exactly once, text intact', a
       assert.deepEqual(messagesOf(rendered.file), []);
       const anchors = rendered.file.data.claimAnchors ?? [];
       assert.equal(anchors.length, 1);
-      assert.deepEqual([anchors[0].start, anchors[0].end, anchors[0].exact], [range!.start, range!.end, passage]);
+      assert.deepEqual([anchors[0].start, anchors[0].end, anchors[0].passage], [range!.start, range!.end, passage]);
       assert.equal(hastToString(elementById(rendered.hast, 'claim-p')!), passage);
       assert.equal(hastToString(rendered.hast.children[0] as HastElement), text, 'the block reads the same');
       assertWellFormed(rendered);

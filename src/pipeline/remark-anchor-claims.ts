@@ -9,17 +9,18 @@
  * file with `message.claimId`; nothing throws and nothing is skipped silently.
  * Results go to `file.data.claimAnchors`, in text order.
  */
-import type { Data, Nodes, Parent, PhrasingContent, Root } from 'mdast';
+import type { Data, Parent, PhrasingContent, Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
+import { textWithoutHtml } from './block-texts.ts';
 import { hiddenCharacterHint } from './invisible-characters.ts';
 import { matchQuote, matchQuoteInTexts } from './quote-match.ts';
 import { splittable, wrapRange } from './wrap-range.ts';
 
 export interface ClaimSelector {
   id: string;
-  exact: string;
+  /** The editor's quote (annotations' `quote`). */
+  quote: string;
   prefix?: string;
   suffix?: string;
 }
@@ -40,10 +41,10 @@ export interface ClaimAnchor {
   start: number;
   end: number;
   /** The passage as it stands in the text: `blockText.slice(start, end)`. */
-  exact: string;
+  passage: string;
   /** Up to 32 characters of block text before and after (W3C TextQuoteSelector). */
-  prefixContext: string;
-  suffixContext: string;
+  textBefore: string;
+  textAfter: string;
   /** The claim this one lies inside, if any. */
   parentId?: string;
 }
@@ -84,7 +85,7 @@ declare module 'vfile-message' {
 }
 
 const SOURCE = 'remark-anchor-claims';
-const CONTEXT_LENGTH = 32;
+const AROUND_LENGTH = 32;
 /** Nodes whose children are phrasing content: each is one block of text. */
 const BLOCK_TYPES = new Set(['paragraph', 'heading', 'tableCell']);
 
@@ -160,33 +161,29 @@ function collectBlocks(tree: Root): Block[] {
     blocks.push({
       node: parent,
       id: typeof blockId === 'string' ? blockId : undefined,
-      text: textOf(parent),
+      text: textWithoutHtml(parent),
     });
     return SKIP;
   });
   return blocks;
 }
 
-/** What a reader sees: raw HTML is not rendered (no allowDangerousHtml), so it is not text. */
-function textOf(node: Nodes | Parent): string {
-  return toString(node, { includeHtml: false });
-}
 
 function notFoundReason(
   texts: string[],
   claim: ClaimSelector,
-  result: { closest?: { text: string }; exactCount: number },
+  result: { closest?: { text: string }; quoteCount: number },
 ): string {
   let reason = 'quote not found';
-  if (result.exactCount > 0) {
-    reason = `quote found ${result.exactCount} ${result.exactCount === 1 ? 'time' : 'times'}, but not with the given prefix/suffix`;
-  } else if (claim.exact.trim() === '') {
+  if (result.quoteCount > 0) {
+    reason = `quote found ${result.quoteCount} ${result.quoteCount === 1 ? 'time' : 'times'}, but not with the given prefix/suffix`;
+  } else if (claim.quote.trim() === '') {
     return 'quote is empty';
-  } else if (matchQuote(texts.join(' '), { exact: claim.exact }).status !== 'not-found') {
+  } else if (matchQuote(texts.join(' '), { quote: claim.quote }).status !== 'not-found') {
     reason += ' within one block: it runs from one paragraph, heading or list item into the next';
   }
   // One line per message, whatever line breaks the article's Markdown source had.
-  const hint = hiddenCharacterHint(claim.exact, result.closest?.text);
+  const hint = hiddenCharacterHint(claim.quote, result.closest?.text);
   return result.closest ? `${reason}; closest passage: "${result.closest.text.replace(/\s+/g, ' ')}"${hint}` : `${reason}; no passage comes close${hint}`;
 }
 
@@ -236,9 +233,9 @@ function toAnchor(block: Block, { id, start, end, parentId }: Placement): ClaimA
     blockText: text,
     start,
     end,
-    exact: text.slice(start, end),
-    prefixContext: text.slice(safeCut(text, start - CONTEXT_LENGTH), start),
-    suffixContext: text.slice(end, safeCut(text, end + CONTEXT_LENGTH)),
+    passage: text.slice(start, end),
+    textBefore: text.slice(safeCut(text, start - AROUND_LENGTH), start),
+    textAfter: text.slice(end, safeCut(text, end + AROUND_LENGTH)),
     parentId,
   };
 }

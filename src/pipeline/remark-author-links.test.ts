@@ -9,7 +9,7 @@ import { VFile } from 'vfile';
 import remarkAnchorClaims from './remark-anchor-claims.ts';
 import remarkAuthorLinks, { remarkKeyLinks } from './remark-author-links.ts';
 
-function run(markdown: string, options: { firstNumber?: number; claims?: { id: string; exact: string }[] } = {}) {
+function run(markdown: string, options: { firstNumber?: number; claims?: { id: string; quote: string }[] } = {}) {
   const file = new VFile(markdown);
   const processor = unified().use(remarkParse).use(remarkGfm).use(remarkKeyLinks);
   if (options.claims) processor.use(remarkAnchorClaims, { claims: options.claims });
@@ -61,7 +61,7 @@ describe('remarkAuthorLinks', () => {
 
   it('puts one reference after a link that a claim boundary split', () => {
     const { html, links } = run('Read [the long report](https://x.org/) today.', {
-      claims: [{ id: 'c', exact: 'Read the long' }],
+      claims: [{ id: 'c', quote: 'Read the long' }],
     });
     assert.equal(links.length, 1);
     assert.equal(links[0]?.text, 'the long report');

@@ -16,6 +16,7 @@ import { latestChange } from './history-text.ts';
 import { limitMessages } from './limit-messages.ts';
 import { renderNote } from './render-note.ts';
 import type { RenderedNote } from './render-note.ts';
+import type { Place } from './types.ts';
 import { curlyQuotes } from './typography.ts';
 
 const SOURCE = 'remark-claim-notes';
@@ -34,7 +35,7 @@ export default function remarkClaimNotes() {
       const note = renderNote(claim.note, { claimId: claim.id, cite: data.citations.citer(`cite-${index + 1}`, claim.id) });
       data.notes.set(claim.id, note);
       data.markupClaims.push({
-        id: claim.id, number: index + 1, kind: claim.kind, rating: claim.rating, summary: curlyQuotes(claim.summary), exact: anchor.exact, note: note.hast,
+        id: claim.id, number: index + 1, kind: claim.kind, rating: claim.rating, summary: curlyQuotes(claim.summary), passage: anchor.passage, note: note.hast,
         update: latestChange(claim.history), reply: claim.reply,
       });
     }
@@ -42,15 +43,16 @@ export default function remarkClaimNotes() {
     if (assessment) data.assessment = renderNote(assessment, { cite: data.citations.citer('ref-assessment') });
     if (context) data.context = renderNote(context, { cite: data.citations.citer('ref-context') });
 
-    const reported: [string, string, RenderedNote | undefined, 'claim' | 'field'][] = [
-      ...[...data.notes].map(([id, note]): [string, string, RenderedNote, 'claim'] => [id, `claim:${id}:note`, note, 'claim']),
-      ['article.assessment', 'article:assessment', data.assessment, 'field'],
-      ['article.context', 'article:context', data.context, 'field'],
+    const { positions } = data.annotations;
+    const reported: [string, Place | undefined, RenderedNote | undefined, 'claim' | 'field'][] = [
+      ...[...data.notes].map(([id, note]): [string, Place | undefined, RenderedNote, 'claim'] => [id, positions.claim(id, 'note'), note, 'claim']),
+      ['article.assessment', positions.article('assessment'), data.assessment, 'field'],
+      ['article.context', positions.article('context'), data.context, 'field'],
     ];
-    for (const [subject, key, note, subjectKind] of reported) {
+    for (const [subject, place, note, subjectKind] of reported) {
       if (!note) continue;
       const say = (reason: string, ruleId: string, fatal: boolean) => {
-        const message = file.message(reason, { place: data.annotations.positions.get(key), ruleId, source: SOURCE });
+        const message = file.message(reason, { place, ruleId, source: SOURCE });
         Object.assign(message, { file: data.annotationsFile, fatal, subject, subjectKind });
       };
       for (const id of failedBefore ? [] : note.unknownSourceIds) say(`cites [^${id}], but no source "${id}" is defined under sources`, 'source-undefined', true);

@@ -159,14 +159,14 @@ describe('renderArticle', () => {
 
   it('gives offsets into text that select each claim’s passage', () => {
     assert.ok(article.text.startsWith('Tokyo Turns Away\n\nWhy Japan froze Russian assets\n\nTokyo froze'));
-    for (const claim of article.claims) assert.equal(article.text.slice(claim.start, claim.end), claim.exact);
+    for (const claim of article.claims) assert.equal(article.text.slice(claim.start, claim.end), claim.passage);
   });
 
   it('gives each claim its block with only its passage marked', () => {
     const pressure = article.claims.find((c) => c.id === 'pressure')!;
     assert.equal(pressure.blockId, 'p-tokyo-froze-assets-and');
     assert.equal(
-      pressure.contextHtml,
+      pressure.blockHtml,
       '<p>Tokyo froze assets and, <mark>under pressure</mark>, condemned Moscow. See the report.</p>',
     );
   });
@@ -251,8 +251,8 @@ describe('renderArticle on the seed article', () => {
   it('numbers every claim and source once, and offsets select the passages', { skip: !seed }, () => {
     assert.deepEqual(seed!.claims.map((c) => c.number), seed!.claims.map((_, i) => i + 1));
     assert.deepEqual(seed!.sources.map((s) => s.number), seed!.sources.map((_, i) => i + 1));
-    for (const claim of seed!.claims) assert.equal(seed!.text.slice(claim.start, claim.end), claim.exact);
-    for (const claim of seed!.claims) assert.match(claim.contextHtml, /^<p>[^]*<mark>[^]*<\/mark>[^]*<\/p>$/);
+    for (const claim of seed!.claims) assert.equal(seed!.text.slice(claim.start, claim.end), claim.passage);
+    for (const claim of seed!.claims) assert.match(claim.blockHtml, /^<p>[^]*<mark>[^]*<\/mark>[^]*<\/p>$/);
   });
 
   it('renders the copy’s lost link as plain text', { skip: !seed }, () => {

@@ -11,13 +11,12 @@
 import type { Element, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Parent, Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { ArticleData } from './article-data.ts';
 import { articleProcessor, StopRendering } from './article-processor.ts';
 import { createCitations } from './citations.ts';
-import { blockTexts, collectBlocks, textOffsets } from './block-texts.ts';
+import { blockTexts, collectBlocks, textOffsets, textWithoutHtml } from './block-texts.ts';
 import { cleanUrl } from './clean-url.ts';
 import { ContentError, hasErrors, sortMessages } from './messages.ts';
 import { limitMessages } from './limit-messages.ts';
@@ -67,7 +66,7 @@ export function renderArticle(input: ArticleInput, observer: RenderObserver = {}
     citations: createCitations(annotations.sources),
     notes: new Map(),
     markupClaims: [],
-    contexts: new Map(),
+    claimBlocks: new Map(),
   };
   const file = new VFile({ path: input.articleFile, value: article.body, data: { article: data } });
   const tree = articleProcessor.parse(file) as Root;
@@ -94,13 +93,13 @@ export function renderArticle(input: ArticleInput, observer: RenderObserver = {}
       ...claim,
       summary: curlyQuotes(claim.summary),
       number: index + 1,
-      exact: anchor.exact,
-      prefixContext: anchor.prefixContext,
-      suffixContext: anchor.suffixContext,
+      passage: anchor.passage,
+      textBefore: anchor.textBefore,
+      textAfter: anchor.textAfter,
       start: offset + anchor.start,
       end: offset + anchor.end,
       blockId: anchor.blockId ?? '',
-      contextHtml: data.contexts.get(anchor.id) ?? '',
+      blockHtml: data.claimBlocks.get(anchor.id) ?? '',
       noteHtml: note.html,
       sourceIds: note.citedSourceIds,
       ...(anchor.parentId ? { parentId: anchor.parentId } : {}),
@@ -169,7 +168,7 @@ function contentMessage(message: VFileMessage, articleFile: string, bodyLine: (l
 
 function textBlock(block: Parent): TextBlock {
   const id = (block.data as { blockId?: unknown } | undefined)?.blockId;
-  return { ...(typeof id === 'string' ? { id } : {}), text: toString(block, { includeHtml: false }) };
+  return { ...(typeof id === 'string' ? { id } : {}), text: textWithoutHtml(block) };
 }
 
 /** The author's links as sources: one per URL, titled by the first link's text. */

@@ -124,17 +124,17 @@ export interface RenderedClaim extends ClaimEntry {
   /** 1-based position in reading order: the order of the markers (reading-order.ts). */
   number: number;
   /** The passage as it stands in the rendered text (may differ from `quote` in quotes/white space). */
-  exact: string;
+  passage: string;
   /** Up to 32 characters of rendered text before and after, for W3C TextQuoteSelector. */
-  prefixContext: string;
-  suffixContext: string;
+  textBefore: string;
+  textAfter: string;
   /** Offsets into `RenderedArticle.text` (W3C TextPositionSelector). */
   start: number;
   end: number;
   /** id of the block (title, subtitle or paragraph) that holds it. */
   blockId: string;
-  /** The block's HTML with no ids or markers, this claim's passage wrapped in <mark>. */
-  contextHtml: string;
+  /** The block's HTML with no ids or markers, this claim's passage wrapped in <mark> (claim-block.ts). */
+  blockHtml: string;
   /** The note rendered to sanitised HTML; citations link to `#source-<n>` entries. */
   noteHtml: string;
   /** Ids of the sources the note cites, in order of first citation. */
@@ -160,11 +160,12 @@ export interface RenderedArticle {
   /** The bottom line (annotations' `article.verdict`), plain text, shown first above the text. */
   verdict?: string;
   assessmentHtml?: string;
+  /** The editors' context note (annotations' `article.context`) as sanitised HTML. */
   contextHtml?: string;
   checked?: string;
   /** Corrections to the article's own notes (and claims added or removed), oldest first. */
   history?: HistoryEntry[];
-  /** A reply to the edition as a whole, its text rendered to sanitised HTML. */
+  /** A reply to our notes on the article as a whole, its text rendered to sanitised HTML. */
   reply?: Omit<Reply, 'text'> & { html: string };
   warnings: ContentMessage[];
 }

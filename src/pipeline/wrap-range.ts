@@ -5,23 +5,19 @@
  * of claims beyond not splitting a `claim` node (claims nest, they do not split).
  */
 import type { Data, Nodes, Parent, PhrasingContent, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { textWithoutHtml } from './block-texts.ts';
 
 interface Span {
   start: number;
   end: number;
 }
 
-/** What a reader sees: raw HTML is not rendered, so it is not text. */
-function textOf(node: Nodes | Parent): string {
-  return toString(node, { includeHtml: false });
-}
 
 function childSpans(parent: Parent): Span[] {
   let offset = 0;
   return parent.children.map((child) => {
     const start = offset;
-    offset += textOf(child).length;
+    offset += textWithoutHtml(child).length;
     return { start, end: offset };
   });
 }

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { FIXTURES, astroBuild, folders } from '../integration/support.ts';
 import { builtPages } from '../support/site.ts';
-import { formatDate } from '../../src/pipeline/format-date.ts';
+import { formatDate } from '../../src/pipeline/display-date.ts';
 import { RATING_LABEL } from '../../src/model/labels.ts';
 
 const REPORT_URL = 'https://forms.example.org/report?claim={url}';

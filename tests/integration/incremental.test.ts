@@ -7,7 +7,7 @@
  * the fixture articles; node_modules a folder of links to this project's packages), so no file of
  * the project is touched. Edits follow each other in one copy, each followed by an incremental
  * build and a clean one: first the content edits together (each to a different article, so none
- * hides another), then a component, a pipeline file, a dependency and a build setting read from
+ * hides another), then a component, a browser script, the config, a pipeline file, a dependency and a build setting read from
  * the environment, each of which changes what every page shows. Pagefind is left out: it has no incremental mode and indexes whatever dist/ holds.
  */
 import { test } from 'node:test';
@@ -89,6 +89,16 @@ test('after each kind of edit, an incremental build writes what a clean build wr
 
     edit(join(root, 'src/components/RatingBadge.astro'), '<span class="badge"', '<span class="badge" data-edited');
     step('a component');
+
+    // Browser code: pages link to its files by hashed names, which Astro's own check of a
+    // page's code does not see (src/lib/client-code.ts). A restored page must not link to a
+    // file the build no longer writes.
+    edit(join(root, 'src/scripts/copy-link.ts'), 'const COPIED_FOR_MS = 4000;', 'const COPIED_FOR_MS = 5000;');
+    step('a browser script');
+
+    // A config setting that changes how scripts are bundled: small scripts inlined again.
+    edit(join(root, 'astro.config.mjs'), "(file.endsWith('.js') ? false : undefined)", 'undefined');
+    step('the config');
 
     // render-note.ts is read by the loader only, never by a page: only the entries' digests can tell.
     edit(join(root, 'src/pipeline/render-note.ts'), "['noopener', 'noreferrer']", "['noopener', 'noreferrer', 'external']");

@@ -1,7 +1,7 @@
 /**
  * The content loader under a real `astro build` with its render pool (src/content/render-pool.ts)
- * and the slimmer content store (src/content/stored-edition.ts), against the loader as it was:
- * every article rendered inline and the whole edition stored.
+ * and the slimmer content store (src/content/stored-article.ts), against the loader as it was:
+ * every article rendered inline and the whole article stored.
  *
  * - the fixture site built with the pool and the slim store is byte-identical to the one built
  *   inline with the full store (so the worker path resolves in Vite's build, and no page reads a

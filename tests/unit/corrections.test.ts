@@ -74,10 +74,10 @@ describe('report links under the notes', () => {
 
 const rating: HistoryEntry = { date: '2026-12-01', changed: 'rating', from: 'mostly-accurate', to: 'misleading', why: 'Too gentle <for> the record & its notes.' };
 const claims = [
-  { id: 'first', number: 1, exact: 'first passage', summary: 'S1', history: [{ date: '2026-11-28', changed: 'note', why: 'Clearer.' } as HistoryEntry] },
-  { id: 'second', number: 2, exact: 'second passage', summary: 'S2', history: [{ date: '2026-11-26', changed: 'added', why: 'New.' } as HistoryEntry, rating] },
+  { id: 'first', number: 1, passage: 'first passage', summary: 'S1', history: [{ date: '2026-11-28', changed: 'note', why: 'Clearer.' } as HistoryEntry] },
+  { id: 'second', number: 2, passage: 'second passage', summary: 'S2', history: [{ date: '2026-11-26', changed: 'added', why: 'New.' } as HistoryEntry, rating] },
 ];
-const edition = {
+const article = {
   history: [{ date: '2026-12-01', changed: 'assessment', why: 'Follows the new rating.' } as HistoryEntry],
   claims,
   frontmatter: { title: 'A & B', published: '2022-06-27' },
@@ -86,7 +86,7 @@ const edition = {
 
 describe('the list of corrections', () => {
   it('is newest first; on one day the article’s own first, then claims in text order', () => {
-    const list = articleCorrections(edition);
+    const list = articleCorrections(article);
     assert.deepEqual(list.map((c) => [c.date, c.claim?.id ?? 'article', c.entry.changed]), [
       ['2026-12-01', 'article', 'assessment'],
       ['2026-12-01', 'second', 'rating'],
@@ -98,7 +98,7 @@ describe('the list of corrections', () => {
 
 describe('the corrections feed', () => {
   const input = {
-    articles: [{ slug: 'a', edition }],
+    articles: [{ slug: 'a', article }],
     siteName: 'Critical Edition',
     siteUrl: 'https://x.test/',
     feedUrl: 'https://x.test/corrections.xml',
@@ -128,7 +128,7 @@ describe('dates and replies in the exports', () => {
   const fm = { title: 'T', author: { name: 'A. Writer' }, published: '2022-06-27', publisher: 'P', lang: 'en' };
   // The store keeps where the note stands in the article's HTML (noteAt), not the note again.
   const bodyHtml = '<p>the quote</p><p>n</p>';
-  const base = { kind: 'fact', rating: 'misleading', exact: 'the quote', summary: 's', noteHtml: '<p>n</p>', noteAt: { in: 'body', start: 16, end: 24 }, topics: [], sourceIds: [], number: 1, start: 0, end: 9, contextHtml: '', id: 'c' } as const;
+  const base = { kind: 'fact', rating: 'misleading', passage: 'the quote', summary: 's', noteHtml: '<p>n</p>', noteAt: { in: 'body', start: 16, end: 24 }, topics: [], sourceIds: [], number: 1, start: 0, end: 9, blockHtml: '', id: 'c' } as const;
 
   it('ClaimReview gives the latest correction as dateModified', () => {
     const review = claimReview({ claim: { ...base, history: [rating] } as never, frontmatter: fm, claimUrl: CLAIM_URL, siteName: 'CE', siteUrl: 'https://x.test/', reviewed: '2026-11-26', modified: '2026-12-01' })!;
@@ -138,7 +138,7 @@ describe('dates and replies in the exports', () => {
 
   it('the W3C export dates each claim and adds replies with the motivation "replying"', () => {
     const collection = annotationCollection({
-      edition: {
+      article: {
         frontmatter: fm as never,
         text: 'the quote',
         bodyHtml,

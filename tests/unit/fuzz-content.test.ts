@@ -205,17 +205,17 @@ test('headings named after the page\'s own ids (or like them) never give an id t
   fc.assert(
     fc.property(fc.array(idLike, { minLength: 1, maxLength: 12 }), (headings) => {
       const body = headings.map((text, i) => `## ${text.replace(/-/g, ' ')}\n\nParagraph ${i} under ${text}.`).join('\n\n');
-      const edition = renderArticle({
+      const article = renderArticle({
         slug: 'x',
         articleFile: 'content/articles/x/article.md',
         articleSource: `---\ntitle: T\nauthor:\n  name: A\npublished: 2022-06-27\npublisher: P\n---\n\n${body}\n`,
         annotationsFile: 'content/articles/x/annotations.yaml',
         annotationsSource: '',
       });
-      const ids = [...edition.bodyHtml.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!);
+      const ids = [...article.bodyHtml.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!);
       assert.equal(new Set(ids).size, ids.length, `an id twice: ${ids.join(' ')}`);
       for (const id of ids) assert.ok(!(PAGE_IDS as readonly string[]).includes(id), `the page's own id "${id}" taken by the text`);
-      for (const id of [...edition.bodyHtml.matchAll(/<h2 id="([^"]+)"/g)].map((m) => m[1]!)) {
+      for (const id of [...article.bodyHtml.matchAll(/<h2 id="([^"]+)"/g)].map((m) => m[1]!)) {
         assert.ok(!isReservedId(id) || id.startsWith('h-'), `heading id "${id}" looks like one of the page's`);
       }
     }),

@@ -84,10 +84,10 @@ describe('deep nesting and delimiter runs (bounded work)', () => {
 describe('images in the article', () => {
   it('are not shown: javascript:, data: and external images become their alt text, each with a warning', () => {
     const body = '\nA chart ![the rise](javascript:alert(1)) and ![](data:image/png;base64,AAAA) and ![pixel](https://tracker.example/p.gif).\n\nThe harbour reopened on 1 May.\n';
-    const edition = render(FRONT + body, '');
-    assert.doesNotMatch(edition.bodyHtml, /<img|javascript:|data:image|tracker\.example/);
-    assert.match(edition.bodyHtml, /A chart the rise and  and pixel\./);
-    assert.deepEqual(edition.warnings.map(formatMessage), [
+    const article = render(FRONT + body, '');
+    assert.doesNotMatch(article.bodyHtml, /<img|javascript:|data:image|tracker\.example/);
+    assert.match(article.bodyHtml, /A chart the rise and  and pixel\./);
+    assert.deepEqual(article.warnings.map(formatMessage), [
       'content/articles/x/article.md:9:9: warning: image "javascript:alert(1)" is not shown; its alt text "the rise" stands in its place [image]',
       'content/articles/x/article.md:9:46: warning: image "data:image/png;base64,AAAA" is not shown; it has no alt text, so nothing stands in its place: describe it in words [image]',
       'content/articles/x/article.md:9:82: warning: image "https://tracker.example/p.gif" is not shown; its alt text "pixel" stands in its place [image]',
@@ -95,16 +95,16 @@ describe('images in the article', () => {
   });
 
   it('a claim around an image marks its alt text, on the article and on the claim page', () => {
-    const edition = render(`${FRONT}\nThe map ![showing the islands](/map.png) is old.\n`, `claims:
+    const article = render(`${FRONT}\nThe map ![showing the islands](/map.png) is old.\n`, `claims:
   - id: map
     quote: The map showing the islands is old.
     kind: opinion
     summary: A view.
     note: A view.
 `);
-    const claim = edition.claims[0]!;
-    assert.equal(claim.contextHtml, '<p><mark>The map showing the islands is old.</mark></p>');
-    assert.doesNotMatch(edition.bodyHtml, /<img/);
+    const claim = article.claims[0]!;
+    assert.equal(claim.blockHtml, '<p><mark>The map showing the islands is old.</mark></p>');
+    assert.doesNotMatch(article.bodyHtml, /<img/);
   });
 });
 
@@ -126,11 +126,11 @@ describe('smaller ones', () => {
   });
 
   it('links in notes to //other.host or relative paths are shown as text, with a warning', () => {
-    const edition = render(FRONT + BODY, CLAIM('See [the other host](//other.example/x), [a page](../about/), [a claim](#claim-y) and [a real one](https://example.org/).'));
-    const note = edition.claims[0]!.noteHtml;
+    const article = render(FRONT + BODY, CLAIM('See [the other host](//other.example/x), [a page](../about/), [a claim](#claim-y) and [a real one](https://example.org/).'));
+    const note = article.claims[0]!.noteHtml;
     assert.doesNotMatch(note, /other\.example|href="\.\.|href="#claim/);
     assert.match(note, /<a href="https:\/\/example\.org\/" rel="noopener noreferrer">a real one<\/a>/);
-    assert.deepEqual(edition.warnings.map(formatMessage), [
+    assert.deepEqual(article.warnings.map(formatMessage), [
       'content/articles/x/annotations.yaml:7:5: warning: claim "reopening": link to `//other.example/x` is not an absolute http(s) or mailto address; shown as plain text [url-scheme]',
       'content/articles/x/annotations.yaml:7:5: warning: claim "reopening": link to `../about/` is not an absolute http(s) or mailto address; shown as plain text [url-scheme]',
       'content/articles/x/annotations.yaml:7:5: warning: claim "reopening": link to `#claim-y` is not an absolute http(s) or mailto address; shown as plain text [url-scheme]',

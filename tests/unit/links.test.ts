@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { claimsCsv, csvField, csvRow, plainText } from '../../src/lib/csv.ts';
 import { codePoints, positionSelector, quoteSelector } from '../../src/lib/web-annotation.ts';
 import { claimReview, jsonForScript } from '../../src/lib/claim-review.ts';
-import type { NoteAt } from '../../src/content/stored-edition.ts';
+import type { NoteAt } from '../../src/content/stored-article.ts';
 import type { ArticleFrontmatter, RenderedClaim } from '../../src/pipeline/types.ts';
 
 const fm: ArticleFrontmatter = {
@@ -23,8 +23,8 @@ function claim(extra: Partial<RenderedClaim> = {}): RenderedClaim & { noteAt: No
   return {
     noteAt: { in: 'body', start: bodyHtml.indexOf(NOTE), end: bodyHtml.indexOf(NOTE) + NOTE.length },
     id: 'c', quote: 'the quote', kind: 'fact', rating: 'misleading', summary: 'Short verdict.', note: 'n', topics: [],
-    number: 1, exact: 'the quote', prefixContext: '', suffixContext: '', start: 0, end: 9, blockId: 'p-x',
-    contextHtml: '<p><mark>the quote</mark></p>', noteHtml: NOTE, sourceIds: [],
+    number: 1, passage: 'the quote', textBefore: '', textAfter: '', start: 0, end: 9, blockId: 'p-x',
+    blockHtml: '<p><mark>the quote</mark></p>', noteHtml: NOTE, sourceIds: [],
     ...extra,
   };
 }
@@ -52,7 +52,7 @@ describe('csv', () => {
 
   it('writes a header and one CRLF-terminated row per claim', () => {
     const csv = claimsCsv({
-      edition: { claims: [claim(), claim({ id: 'd', number: 2, rating: undefined, kind: 'opinion', start: 11, end: 14, exact: 'abc' })], sources: [], text: 'the quote, abc', bodyHtml, headNotesHtml: '' },
+      article: { claims: [claim(), claim({ id: 'd', number: 2, rating: undefined, kind: 'opinion', start: 11, end: 14, passage: 'abc' })], sources: [], text: 'the quote, abc', bodyHtml, headNotesHtml: '' },
       articleUrl: 'https://x.test/articles/a/',
       claimPageUrl: (id) => `https://x.test/articles/a/claims/${id}/`,
     });

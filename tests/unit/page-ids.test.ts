@@ -31,13 +31,13 @@ test('every id a page template writes is reserved', () => {
 
 test('headings named like the page\'s own parts get ids of their own', () => {
   const headings = ['Claims', 'Sources cited', 'Endnotes heading', 'Assessment heading', 'Context heading', 'Search q', 'Main'];
-  const edition = renderArticle({
+  const article = renderArticle({
     slug: 'x',
     articleFile: 'content/articles/x/article.md',
     articleSource: `---\ntitle: T\nauthor:\n  name: A\npublished: 2022-06-27\npublisher: P\n---\n\n${headings.map((h) => `## ${h}\n\nText under ${h}.`).join('\n\n')}\n`,
     annotationsFile: 'content/articles/x/annotations.yaml',
     annotationsSource: '',
   });
-  const ids = [...edition.bodyHtml.matchAll(/<h2 id="([^"]+)"/g)].map((m) => m[1]);
+  const ids = [...article.bodyHtml.matchAll(/<h2 id="([^"]+)"/g)].map((m) => m[1]);
   assert.deepEqual(ids, ['h-claims', 'h-sources-cited', 'h-endnotes-heading', 'h-assessment-heading', 'h-context-heading', 'h-search-q', 'h-main']);
 });

@@ -1,6 +1,6 @@
 /**
  * The content loader's render pool (src/content/render-pool.ts): articles rendered on worker
- * threads come back exactly as rendered inline — the same editions, the same warnings, and for
+ * threads come back exactly as rendered inline — the same articles, the same warnings, and for
  * broken content the same ContentError text — in input order.
  */
 import { test } from 'node:test';
@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateArticle } from '../../bench/generate.ts';
 import { renderEach, workersFor, MIN_ARTICLES } from '../../src/content/render-pool.ts';
-import { editionOrThrow } from '../../src/content/render-outcome.ts';
+import { articleOrThrow } from '../../src/content/render-outcome.ts';
 import type { RenderOutcome } from '../../src/content/render-outcome.ts';
 import type { ArticleInput } from '../../src/pipeline/render-article.ts';
 
@@ -48,10 +48,10 @@ async function collect(inputs: ArticleInput[], workers: number): Promise<RenderO
   return outcomes;
 }
 
-/** What the loader sees: the edition, or the thrown error's class and message. */
+/** What the loader sees: the article, or the thrown error's class and message. */
 function seen(outcome: RenderOutcome) {
   try {
-    return { edition: editionOrThrow(outcome) };
+    return { article: articleOrThrow(outcome) };
   } catch (error) {
     return { error: (error as Error).name, message: (error as Error).message };
   }
@@ -70,11 +70,11 @@ test('a corpus rendered by the pool equals the corpus rendered inline, in the sa
   const inline = await collect(inputs, 0);
   const pooled = await collect(inputs, 3);
   assert.equal(pooled.length, inputs.length);
-  assert.deepEqual(pooled.map((o) => (o.kind === 'ok' ? o.edition.slug : o.kind)), inputs.map((i) => i.slug));
+  assert.deepEqual(pooled.map((o) => (o.kind === 'ok' ? o.article.slug : o.kind)), inputs.map((i) => i.slug));
   assert.ok(inline.every((o) => o.kind === 'ok'));
   assert.deepEqual(pooled, inline);
-  // Warnings travel with the edition (the loader logs them): at least one fixture has some.
-  assert.ok(pooled.some((o) => o.kind === 'ok' && o.edition.warnings.length > 0));
+  // Warnings travel with the article (the loader logs them): at least one fixture has some.
+  assert.ok(pooled.some((o) => o.kind === 'ok' && o.article.warnings.length > 0));
 });
 
 test('content errors from a worker carry the same messages as inline, every file:line:column', async () => {

@@ -76,7 +76,7 @@ export class ClaimPanel extends HTMLElement {
     start.addEventListener('click', () => void this.#start());
     this.#panel.replaceChildren(
       element('h2', { textContent: 'Make a claim' }),
-      element('p', { className: 'quote', textContent: `“${read.exact.trim()}”` }),
+      element('p', { className: 'quote', textContent: `“${read.selected.trim()}”` }),
       element('div', { className: 'buttons' }, start),
     );
   }

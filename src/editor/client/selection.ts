@@ -10,7 +10,7 @@ const NOT_TEXT = '.claim-marker, .sr-only, .cite, .paragraph-link, .claim-notes,
 export interface PageSelection {
   blockId: string;
   before: string;
-  exact: string;
+  selected: string;
 }
 
 function blockOf(node: Node): Element | null {
@@ -40,7 +40,7 @@ export function readSelection(selection: Selection | null): PageSelection | stri
   const before = document.createRange();
   before.setStart(block, 0);
   before.setEnd(range.startContainer, range.startOffset);
-  const exact = readerText(range.cloneContents());
-  if (exact.trim() === '') return undefined;
-  return { blockId: block.id, before: readerText(before.cloneContents()), exact };
+  const selected = readerText(range.cloneContents());
+  if (selected.trim() === '') return undefined;
+  return { blockId: block.id, before: readerText(before.cloneContents()), selected };
 }

@@ -7,17 +7,17 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { searchWords } from '../../lib/search-words.ts';
-import { noteHtmlOf } from '../../content/stored-edition.ts';
+import { noteHtmlOf } from '../../content/stored-article.ts';
 
 const tags = (html: string) => html.replace(/<[^>]*>/g, ' ').replace(/&[#\w]+;/g, ' ');
 
 export const GET: APIRoute = async () => {
   const articles = (await getCollection('articles')).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const texts = articles.flatMap(({ data: { edition } }) => [
-    edition.frontmatter.title,
-    edition.text,
-    ...edition.claims.flatMap((claim) => [claim.summary, tags(noteHtmlOf(edition, claim)), ...claim.topics]),
-    ...edition.sources.map((source) => String(source.title ?? '')),
+  const texts = articles.flatMap(({ data: { article } }) => [
+    article.frontmatter.title,
+    article.text,
+    ...article.claims.flatMap((claim) => [claim.summary, tags(noteHtmlOf(article, claim)), ...claim.topics]),
+    ...article.sources.map((source) => String(source.title ?? '')),
   ]);
   return new Response(JSON.stringify(searchWords(texts)), { headers: { 'Content-Type': 'application/json' } });
 };

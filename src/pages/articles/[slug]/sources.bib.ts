@@ -11,7 +11,7 @@ export const getStaticPaths = articlePaths satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => {
   const { entry } = props as { entry: CollectionEntry<'articles'> };
-  return new Response(sourcesBibtex(entry.data.edition.sources), {
+  return new Response(sourcesBibtex(entry.data.article.sources), {
     headers: { 'Content-Type': 'application/x-bibtex; charset=utf-8' },
   });
 };

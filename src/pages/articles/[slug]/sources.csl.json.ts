@@ -11,7 +11,7 @@ export const getStaticPaths = articlePaths satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => {
   const { entry } = props as { entry: CollectionEntry<'articles'> };
-  return new Response(sourcesCslJson(entry.data.edition.sources), {
+  return new Response(sourcesCslJson(entry.data.article.sources), {
     headers: { 'Content-Type': 'application/vnd.citationstyles.csl+json; charset=utf-8' },
   });
 };

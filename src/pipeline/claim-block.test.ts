@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Element, Root } from 'hast';
-import { blocksOfClaims, claimContextHtml } from './claim-context.ts';
+import { blocksOfClaims, claimBlockHtml } from './claim-block.ts';
 
 /** n paragraphs with one claim each; `reads` counts how often any node's children are read. */
 function article(n: number) {
@@ -28,19 +28,19 @@ function article(n: number) {
   return { tree, reads: () => reads };
 }
 
-describe('claim contexts', () => {
+describe('claim blocks', () => {
   it('gives each claim its block, without ids, the claim as <mark>', () => {
     const { tree } = article(3);
     const blocks = blocksOfClaims(tree);
-    assert.equal(claimContextHtml(tree, 'c1', blocks), '<p>The figure <mark>w1</mark> is right.</p>');
-    assert.equal(claimContextHtml(tree, 'c1', blocks), claimContextHtml(tree, 'c1'));
+    assert.equal(claimBlockHtml(tree, 'c1', blocks), '<p>The figure <mark>w1</mark> is right.</p>');
+    assert.equal(claimBlockHtml(tree, 'c1', blocks), claimBlockHtml(tree, 'c1'));
   });
 
   it('finds every claim\'s block in one walk: the work grows with the claims, not with their square', () => {
     const work = (n: number) => {
       const { tree, reads } = article(n);
       const blocks = blocksOfClaims(tree);
-      for (let i = 0; i < n; i++) claimContextHtml(tree, `c${i}`, blocks);
+      for (let i = 0; i < n; i++) claimBlockHtml(tree, `c${i}`, blocks);
       return reads();
     };
     const ratio = work(800) / work(200);

@@ -5,23 +5,23 @@
  *
  * Dropped, because nothing reads them once the article is rendered:
  * - `slug` (the entry's id) and `warnings` (the loader logs them);
- * - per claim, the annotations as written — `quote`, `prefix`, `suffix` (the pages use `exact`,
+ * - per claim, the annotations as written — `quote`, `prefix`, `suffix` (the pages use `passage`,
  *   `start`/`end` and their own TextQuoteSelector from `text`) and `note`, the Markdown source
- *   (its HTML is `noteHtml`) — and `prefixContext`, `suffixContext` and `blockId`.
+ *   (its HTML is `noteHtml`) — and `textBefore`, `textAfter` and `blockId`.
  * - per claim, `noteHtml`: the note is already in the article's HTML (in its aside, `bodyHtml`, or
  *   the headline's, `headNotesHtml`), so the store keeps where (`noteAt`) and `noteHtmlOf` cuts it
  *   out for claim pages and exports. Storing it twice was a fifth of the store.
- * Kept: everything else, among it `text` (the JSON-LD and CSV offsets) and `contextHtml` (claim pages).
+ * Kept: everything else, among it `text` (the JSON-LD and CSV offsets) and `blockHtml` (claim pages).
  *
- * The collection is typed `StoredEdition`, and the pages, components and src/lib with it, so a
+ * The collection is typed `StoredArticle`, and the pages, components and src/lib with it, so a
  * page that starts reading a dropped field fails `astro check`: keep the field here instead.
- * CONTENT_STORE_FULL=1 stores the whole edition; tests/integration/render-pool.test.ts builds
+ * CONTENT_STORE_FULL=1 stores the whole article; tests/integration/render-pool.test.ts builds
  * the fixtures both ways and requires the same site.
  */
 import type { RenderedArticle, RenderedClaim } from '../pipeline/types.ts';
 
-export const DROPPED_CLAIM_FIELDS = ['quote', 'prefix', 'suffix', 'note', 'prefixContext', 'suffixContext', 'blockId', 'noteHtml'] as const;
-export const DROPPED_EDITION_FIELDS = ['slug', 'warnings'] as const;
+export const DROPPED_CLAIM_FIELDS = ['quote', 'prefix', 'suffix', 'note', 'textBefore', 'textAfter', 'blockId', 'noteHtml'] as const;
+export const DROPPED_ARTICLE_FIELDS = ['slug', 'warnings'] as const;
 
 /** Where a claim's note HTML stands in its article's HTML: `bodyHtml` or `headNotesHtml`, [start, end). */
 export interface NoteAt {
@@ -31,24 +31,24 @@ export interface NoteAt {
 }
 
 export type StoredClaim = Omit<RenderedClaim, (typeof DROPPED_CLAIM_FIELDS)[number]> & { noteAt: NoteAt };
-export type StoredEdition = Omit<RenderedArticle, (typeof DROPPED_EDITION_FIELDS)[number] | 'claims'> & { claims: StoredClaim[] };
+export type StoredArticle = Omit<RenderedArticle, (typeof DROPPED_ARTICLE_FIELDS)[number] | 'claims'> & { claims: StoredClaim[] };
 
 /** A claim's note as HTML (sanitised; citations link to `#source-<n>`), from its article's HTML. */
-export function noteHtmlOf(edition: Pick<StoredEdition, 'bodyHtml' | 'headNotesHtml'>, claim: Pick<StoredClaim, 'noteAt'>): string {
+export function noteHtmlOf(article: Pick<StoredArticle, 'bodyHtml' | 'headNotesHtml'>, claim: Pick<StoredClaim, 'noteAt'>): string {
   const { in: where, start, end } = claim.noteAt;
-  return (where === 'body' ? edition.bodyHtml : edition.headNotesHtml).slice(start, end);
+  return (where === 'body' ? article.bodyHtml : article.headNotesHtml).slice(start, end);
 }
 
 /** Finds the note's HTML after the note's own section id (rehype-claim-markup puts the note there). */
-function noteAt(edition: RenderedArticle, claim: RenderedClaim): NoteAt {
+function noteAt(article: RenderedArticle, claim: RenderedClaim): NoteAt {
   for (const where of ['body', 'head'] as const) {
-    const html = where === 'body' ? edition.bodyHtml : edition.headNotesHtml;
+    const html = where === 'body' ? article.bodyHtml : article.headNotesHtml;
     const section = html.indexOf(` id="note-${claim.id}"`);
     if (section === -1) continue;
     const start = html.indexOf(claim.noteHtml, section);
     if (start !== -1) return { in: where, start, end: start + claim.noteHtml.length };
   }
-  throw new Error(`the note of claim "${claim.id}" in article "${edition.slug}" is not in the article's HTML`);
+  throw new Error(`the note of claim "${claim.id}" in article "${article.slug}" is not in the article's HTML`);
 }
 
 /** A shallow copy of `value` without `keys`: the lists above are the one place that names them. */
@@ -58,10 +58,10 @@ function without<T extends object, K extends keyof T>(value: T, keys: readonly K
   return copy;
 }
 
-export function storedEdition(edition: RenderedArticle): StoredEdition {
-  if (process.env.CONTENT_STORE_FULL === '1') return { ...edition, claims: edition.claims.map((claim) => ({ ...claim, noteAt: noteAt(edition, claim) })) };
+export function storedArticle(article: RenderedArticle): StoredArticle {
+  if (process.env.CONTENT_STORE_FULL === '1') return { ...article, claims: article.claims.map((claim) => ({ ...claim, noteAt: noteAt(article, claim) })) };
   return {
-    ...without(edition, [...DROPPED_EDITION_FIELDS, 'claims']),
-    claims: edition.claims.map((claim) => ({ ...without(claim, DROPPED_CLAIM_FIELDS), noteAt: noteAt(edition, claim) })),
+    ...without(article, [...DROPPED_ARTICLE_FIELDS, 'claims']),
+    claims: article.claims.map((claim) => ({ ...without(claim, DROPPED_CLAIM_FIELDS), noteAt: noteAt(article, claim) })),
   };
 }

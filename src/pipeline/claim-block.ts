@@ -43,14 +43,14 @@ export function blocksOfClaims(tree: Root): Map<string, Element> {
   return blocks;
 }
 
-/** The snippets of several claims (see claimContextHtml), from one walk of the tree; '' where a claim is not found. */
-export function claimContextsHtml(tree: Root, claimIds: string[]): Map<string, string> {
+/** The snippets of several claims (see claimBlockHtml), from one walk of the tree; '' where a claim is not found. */
+export function claimBlocksHtml(tree: Root, claimIds: string[]): Map<string, string> {
   const blocks = blocksOfClaims(tree);
-  return new Map(claimIds.map((id) => [id, claimContextHtml(tree, id, blocks)]));
+  return new Map(claimIds.map((id) => [id, claimBlockHtml(tree, id, blocks)]));
 }
 
 /** The claim's block as a snippet; pass `blocks` (from `blocksOfClaims`) when doing many claims. */
-export function claimContextHtml(tree: Root, claimId: string, blocks?: Map<string, Element>): string {
+export function claimBlockHtml(tree: Root, claimId: string, blocks?: Map<string, Element>): string {
   const block = blocks ? blocks.get(claimId) : blockOfClaim(tree, claimId);
   if (!block) return '';
   // No copy needed: clean() builds new elements and trimEdges new edge texts; nothing is changed in place.

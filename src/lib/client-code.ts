@@ -1,0 +1,52 @@
+/**
+ * A digest of the browser code the pages load, for the incremental build's cache keys.
+ *
+ * Astro restores a page when its cacheKey and its server-side code are unchanged, but the
+ * names of the script files a page links to (`/_astro/Reader…<hash>.js`) come from the
+ * browser bundle, which that check does not see: after an edit to a browser script, or to a
+ * setting in astro.config.mjs that changes how scripts are bundled, a restored page would
+ * link to a file the new build no longer writes. So every page that may be restored carries
+ * this digest of the config, each `<script>` of the site's .astro files and every module they
+ * import, followed by relative path.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+
+const SCRIPT_BLOCK = /<script(?![^>]*\bis:inline)[^>]*>([\s\S]*?)<\/script>/g;
+const RELATIVE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
+
+function astroFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return astroFiles(path);
+    return path.endsWith('.astro') ? [path] : [];
+  });
+}
+
+/** The files of `code`'s relative imports, resolved from `dir`. */
+function importsOf(code: string, dir: string): string[] {
+  return [...code.matchAll(RELATIVE_IMPORT)].map((match) => resolve(dir, match[1]!)).filter((path) => existsSync(path));
+}
+
+/** Every `<script>` block in `src/` and the modules it reaches, hashed in a stable order. */
+export function clientCodeDigest(root: string): string {
+  const hash = createHash('sha256');
+  const config = join(root, 'astro.config.mjs');
+  if (existsSync(config)) hash.update(readFileSync(config));
+  const seen = new Set<string>();
+  const pending: string[] = [];
+  for (const file of astroFiles(join(root, 'src')).sort()) {
+    for (const [, script] of readFileSync(file, 'utf8').matchAll(SCRIPT_BLOCK)) {
+      hash.update(`${relative(root, file)}\n${script}\n`);
+      pending.push(...importsOf(script!, dirname(file)));
+    }
+  }
+  for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    pending.push(...importsOf(readFileSync(file, 'utf8'), dirname(file)));
+  }
+  for (const file of [...seen].sort()) hash.update(`${relative(root, file)}\n`).update(readFileSync(file));
+  return hash.digest('hex').slice(0, 16);
+}
