@@ -6,6 +6,7 @@
 import type { ClaimKind, Rating } from '../model/claims.ts';
 import { badgeContent } from '../model/labels.ts';
 
-export function ratingBadge(kind: ClaimKind, rating?: Rating): { dataRating: string; dataKind: ClaimKind; symbol: string; word: string } {
-  return { dataRating: rating ?? 'unrated', dataKind: kind, ...badgeContent(kind, rating) };
+/** The colour (base.css) comes from the rating, or for an unrated claim from its kind: a rated badge needs no `data-kind`. */
+export function ratingBadge(kind: ClaimKind, rating?: Rating): { dataRating: string; dataKind: ClaimKind | undefined; symbol: string; word: string } {
+  return { dataRating: rating ?? 'unrated', dataKind: rating ? undefined : kind, ...badgeContent(kind, rating) };
 }

@@ -35,15 +35,15 @@ describe('rehypeClaimMarkup', () => {
     assert.equal(
       html,
       '<p id="p-tokyo-froze-assets-then">' +
-        '<span class="claim" id="claim-froze" data-claim="froze" data-kind="fact" data-rating="misleading" data-pagefind-title="froze">' +
-        '<span class="sr-only" data-pagefind-ignore>Claim, fact, rated misleading: </span>Tokyo froze assets' +
-        '<span class="sr-only" data-pagefind-ignore> (end of claim)</span></span>' +
-        '<span class="claim-end"><a class="claim-marker" href="#note-froze" id="marker-froze" data-rating="misleading" data-kind="fact" aria-label="Note 3: Fact, rated misleading">' +
+        '<span class="claim" id="claim-froze" data-kind="fact" data-rating="misleading" data-pagefind-title="froze">' +
+        '<span class="sr-only">Claim, fact, rated misleading: </span>Tokyo froze assets' +
+        '<span class="sr-only"> (end of claim)</span></span>' +
+        '<span class="claim-end"><a class="claim-marker" href="#note-froze" id="marker-froze" data-rating="misleading" aria-label="Note 3: Fact, rated misleading">' +
         '<span aria-hidden="true">!</span><span class="claim-marker-n">3</span></a>.</span> Then more.</p>' +
-        '<aside class="claim-notes" aria-label="Note 3 on this paragraph" data-for="p-tokyo-froze-assets-then">' +
-        '<section class="note" id="note-froze" data-kind="fact" data-rating="misleading">' +
+        '<aside class="claim-notes" aria-label="Note 3 on this paragraph">' +
+        '<section class="note" id="note-froze" data-rating="misleading">' +
         '<h2 class="note-heading"><span class="note-n"><span class="sr-only">Note </span>3</span> ' +
-        '<span class="badge" data-rating="misleading"><span aria-hidden="true">!</span> Misleading</span> <span class="note-kind">Fact</span></h2>' +
+        '<span class="badge"><span aria-hidden="true">!</span> Misleading</span> <span class="note-kind">Fact</span></h2>' +
         '<p class="note-summary">Summary froze.</p><div class="note-body"><p>Note froze.</p></div>' +
         '<p class="note-links"><a href="claims/froze/">Share<span class="sr-only"> claim 3</span></a></p>' +
         // The place for the report link, filled (or removed) by the page: src/pipeline/note-record.ts.
@@ -65,7 +65,9 @@ describe('rehypeClaimMarkup', () => {
   it('shows the kind for unrated claims', () => {
     const { html } = render('I think so.', [{ id: 'op', quote: 'I think so' }], [claim('op', 1, { kind: 'opinion', rating: undefined })]);
     assert.match(html, /aria-label="Note 1: Opinion, not rated"><span aria-hidden="true">“<\/span>/);
-    assert.match(html, /<span class="badge" data-kind="opinion"><span aria-hidden="true">“<\/span> Not rated<\/span>/);
+    // The marker and the note take their colour from the kind; the badge from the note around it.
+    assert.match(html, /<a class="claim-marker" href="#note-op" id="marker-op" data-kind="opinion"/);
+    assert.match(html, /<section class="note" id="note-op" data-kind="opinion"><h2 class="note-heading">[^]*<span class="badge"><span aria-hidden="true">“<\/span> Not rated<\/span>/);
     assert.doesNotMatch(html, /data-rating/);
   });
 
@@ -95,7 +97,7 @@ describe('rehypeClaimMarkup', () => {
       ],
       [claim('li', 1), claim('td', 2), claim('bq', 3), claim('h', 4)],
     );
-    assert.match(html, /<li id="p-a-tight-item">a [^]*<\/a>\n?<aside[^>]*data-for="p-a-tight-item"[^]*<\/aside>\n?<ul>/);
+    assert.match(html, /<li id="p-a-tight-item">a [^]*<\/a>\n?<aside class="claim-notes" aria-label="Note 1 on this list item">[^]*<\/aside>\n?<ul>/);
     assert.match(html, /<\/table><aside class="claim-notes" aria-label="Note 2 on this table"/);
     assert.match(html, /<blockquote>\n<p [^]*<\/p><aside [^]*<\/aside>\n<\/blockquote>/);
     assert.match(html, /<\/h2><aside class="claim-notes" aria-label="Note 4 on this heading"[^]*<h3 class="note-heading"/);
@@ -117,6 +119,6 @@ describe('rehypeClaimMarkup', () => {
     unified().use(rehypeClaimMarkup, { claims: [claim('t', 1)] }).runSync(tree, file);
     assert.doesNotMatch(toHtml(tree), /<aside/);
     assert.match(toHtml(tree), /<h1 id="title"><span class="claim"[^]*<a class="claim-marker"/);
-    assert.match(toHtml(file.data.headNotes!), /^<aside class="claim-notes" aria-label="Note 1 on the headline" data-for="title">/);
+    assert.match(toHtml(file.data.headNotes!), /^<aside class="claim-notes" aria-label="Note 1 on the headline">/);
   });
 });

@@ -134,6 +134,8 @@ function placeOf(
 
 /** Data attributes, screen-reader boundary labels and the marker after the span. */
 function decorate(span: Element, parent: Element | Root, claim: MarkupClaim): void {
+  // `data-claim` told this plugin which claim the span is; the page has the id for that.
+  delete span.properties.dataClaim;
   Object.assign(span.properties, {
     dataKind: claim.kind,
     dataRating: claim.rating,
@@ -160,9 +162,16 @@ function decorate(span: Element, parent: Element | Root, claim: MarkupClaim): vo
 /** Punctuation that closes a phrase and must not start a line. */
 const CLOSING_PUNCTUATION = /^[.,;:!?…)\]}»”’]+/u;
 
+/** Kept out of the search index by pagefind.yml (`.sr-only`), out of search highlights by search-entry.ts. */
 function srOnly(text: string): Element {
-  return h('span', { className: ['sr-only'], dataPagefindIgnore: true }, text);
+  return h('span', { className: ['sr-only'] }, text);
 }
+
+/**
+ * What gives a marker or a note its colour (base.css sets --rating from either): the rating, or
+ * for an unrated claim its kind. The kind of a rated claim is on its passage and in its label.
+ */
+const ratingOrKind = (claim: MarkupClaim) => (claim.rating ? { dataRating: claim.rating } : { dataKind: claim.kind });
 
 function marker(claim: MarkupClaim): Element {
   return h(
@@ -171,8 +180,7 @@ function marker(claim: MarkupClaim): Element {
       className: ['claim-marker'],
       href: `#note-${claim.id}`,
       id: `marker-${claim.id}`,
-      dataRating: claim.rating,
-      dataKind: claim.kind,
+      ...ratingOrKind(claim),
       ariaLabel: `Note ${claim.number}: ${claimLabel(claim.kind, claim.rating)}`,
     },
     h('span', { ariaHidden: 'true' }, badgeContent(claim.kind, claim.rating).symbol),
@@ -194,7 +202,7 @@ function aside(group: NotesGroup, level: number): Element {
   const where = group.what === 'headline' ? 'the headline' : `this ${group.what}`;
   return h(
     'aside',
-    { className: ['claim-notes'], ariaLabel: `${notesName(group.claims)} on ${where}`, dataFor: group.blockId },
+    { className: ['claim-notes'], ariaLabel: `${notesName(group.claims)} on ${where}` },
     // In the order of their numbers, which is the order of their markers (reading-order.ts).
     [...group.claims].sort((a, b) => a.number - b.number).map((claim) => noteSection(claim, Math.min(6, level + 1))),
   );
@@ -202,16 +210,17 @@ function aside(group: NotesGroup, level: number): Element {
 
 function noteSection(claim: MarkupClaim, level: number): Element {
   const { symbol, word } = badgeContent(claim.kind, claim.rating);
+  // Its colour comes from the note around it.
   const badge = h(
     'span',
-    { className: ['badge'], ...(claim.rating ? { dataRating: claim.rating } : { dataKind: claim.kind }) },
+    { className: ['badge'] },
     h('span', { ariaHidden: 'true' }, symbol),
     ` ${word}`,
   );
   return h(
     'section',
     // Not a labelled region: the aside around it is the landmark, and its heading names the note.
-    { className: ['note'], id: `note-${claim.id}`, dataKind: claim.kind, dataRating: claim.rating },
+    { className: ['note'], id: `note-${claim.id}`, ...ratingOrKind(claim) },
     h(
       `h${level}`,
       { className: ['note-heading'] },

@@ -28,7 +28,7 @@ function init(edition: HTMLElement): void {
   const shown = (el: HTMLElement) => el.checkVisibility?.() ?? el.offsetParent !== null;
   const idOf = (el: Element | null): string | undefined => {
     const tied = el?.closest<HTMLElement>('.claim-marker, .note, .claim');
-    return tied ? (tied.dataset.claim ?? tied.id.replace(/^(marker|note)-/, '')) : undefined;
+    return tied ? tied.id.replace(/^(claim|marker|note)-/, '') : undefined;
   };
   let lastOpened: HTMLElement | undefined;
 
@@ -185,8 +185,9 @@ function init(edition: HTMLElement): void {
   /** The claim after (or before) the one holding focus, else after the top of the window. */
   function step(dir: 1 | -1, from: Element): HTMLElement | undefined {
     const id = idOf(from);
-    const claims = allClaims.filter((c) => shown(byId('marker-', c.dataset.claim) ?? c));
-    let index = id ? claims.findIndex((c) => c.dataset.claim === id) : -1;
+    const claimId = (claim: HTMLElement) => claim.id.slice('claim-'.length);
+    const claims = allClaims.filter((c) => shown(byId('marker-', claimId(c)) ?? c));
+    let index = id ? claims.findIndex((c) => claimId(c) === id) : -1;
     if (index === -1) {
       const tops = claims.map((c) => c.getBoundingClientRect().top);
       if (dir === 1) index = tops.findIndex((top) => top > 1) - 1;

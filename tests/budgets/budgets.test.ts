@@ -42,12 +42,14 @@ export const BUDGETS = {
 /**
  * Pages over a budget that we know of, each with the ceiling it must stay under: a ratchet, so
  * the page can only shrink. Page weight has none: every page meets its budget. The seed article's
- * markup overhead (45 notes, each claim labelled for screen readers, 80 sources) is still over
- * 1.5; lowered from 2.2 on 1 Dec 2026 (docs/performance.md, "Where the site stands").
+ * markup overhead (46 notes, 181 citations with their back-links, 93 sources whose addresses count
+ * as markup here, 5.2 KB of inline CSS) is still over 1.5: 1.74 on 1 Dec 2026, ceiling lowered
+ * from 2.2 to 1.95 to 1.75 (docs/performance.md, "Where the site stands", says why 1.5 is not
+ * reached without taking something from readers).
  */
 export const KNOWN_OVER: Record<'pageGzip' | 'markupOverhead', Record<string, number>> = {
   pageGzip: {},
-  markupOverhead: { '/articles/japans-new-stance-on-russia/index.html': 1.95 },
+  markupOverhead: { '/articles/japans-new-stance-on-russia/index.html': 1.75 },
 };
 
 assert.ok(existsSync(dist), `${dist} does not exist: run npm run build first`);
