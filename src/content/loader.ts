@@ -22,7 +22,8 @@ import { readArticleFolders } from './article-folders.ts';
 import { recordContentProblems } from './content-problems.ts';
 import { contentFingerprint } from './fingerprint.ts';
 import { articleOrThrow } from './render-outcome.ts';
-import { storedArticle } from './stored-article.ts';
+import { articleHtmlFolder, hasArticleHtml, removeUnusedArticleHtml, writeArticleHtml } from './article-html.ts';
+import { storeFull, storedArticle, type StoredArticle } from './stored-article.ts';
 
 export interface ArticlesLoaderOptions {
   /** Folder holding one sub-folder per article, relative to the project root. */
@@ -102,13 +103,18 @@ async function loadAll(context: LoaderContext, root: string): Promise<Record<str
     // any of them re-renders; the digest is also the cacheKey of the article's pages (src/lib/site.ts).
     const digest = generateDigest(`${fingerprint}\0${input.articleSource}\0${input.annotationsSource}`);
     seen.add(folder.slug);
-    if (store.get(folder.slug)?.digest === digest) continue;
+    const stored = store.get(folder.slug);
+    // Unchanged, and its HTML file (./article-html.ts) still there: nothing to do. A file gone
+    // from the cache folder while the store kept the entry means rendering the article again.
+    if (stored?.digest === digest && (storeFull() || hasArticleHtml(articleOf(stored.data)?.htmlFile))) continue;
     toRender.push({ input, digest, problems: itsProblems });
   }
 
   if (toRender.length > 0) await renderAndStore(context, toRender, seen);
 
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+  const used = new Set(store.values().flatMap((entry) => articleOf(entry.data)?.htmlFile ?? []));
+  removeUnusedArticleHtml(articleHtmlFolder(context.config.cacheDir), used);
   const messages = [...problems.values()].flat();
   if (messages.length > 0 && !context.watcher) {
     // Astro prints only the message, so it carries every file:line:column.
@@ -117,10 +123,16 @@ async function loadAll(context: LoaderContext, root: string): Promise<Record<str
   return Object.fromEntries([...problems].filter(([, lines]) => lines.length > 0));
 }
 
+/** The stored article of an entry's data (the collection's schema puts it under `article`). */
+function articleOf(data: Record<string, unknown>): StoredArticle | undefined {
+  return data.article as StoredArticle | undefined;
+}
+
 /** Renders the articles whose digest changed and stores them; an article with content errors gets them in its problems. */
 async function renderAndStore(context: LoaderContext, toRender: ToRender[], seen: Set<string>): Promise<void> {
   const { store, logger, parseData } = context;
   const { renderEach } = await import('./render-pool.ts');
+  const folder = articleHtmlFolder(context.config.cacheDir);
   let i = 0;
   const rendering = renderEach(toRender.map((item) => item.input), {
     onInline: (reason) => logger.info(reason),
@@ -134,7 +146,7 @@ async function renderAndStore(context: LoaderContext, toRender: ToRender[], seen
       const data = await parseData({
         id: input.slug,
         filePath: input.articleFile,
-        data: { ...article.frontmatter, article: storedArticle(article) },
+        data: { ...article.frontmatter, article: storedArticle(article, storeFull() ? undefined : writeArticleHtml(folder, input.slug, digest, article)) },
       });
       store.set({ id: input.slug, data, digest, filePath: input.articleFile });
     } catch (error) {

@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { articleHtmlOf } from '../content/article-html.ts';
 import { storedArticle } from '../content/stored-article.ts';
 import { annotationCollection } from '../lib/web-annotation.ts';
 import { normalize } from '../pipeline/normalize.ts';
@@ -30,8 +31,9 @@ function siteExport(path: string): unknown {
   const input = folder(path);
   const site = 'https://critical-edition.example';
   const article = `${site}/articles/${input.slug}/`;
+  const rendered = renderArticle(input);
   const collection = annotationCollection({
-    article: storedArticle(renderArticle(input)),
+    article: { ...storedArticle(rendered), ...articleHtmlOf(rendered) },
     articleUrl: article,
     collectionUrl: `${article}annotations.jsonld`,
     claimPageUrl: (id) => `${article}claims/${id}/`,

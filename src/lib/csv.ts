@@ -3,6 +3,7 @@
  * One row per claim in text order; the columns are documented in docs/linking.md.
  */
 import { noteHtmlOf, type StoredClaim, type StoredArticle } from '../content/stored-article.ts';
+import type { ArticleHtml } from '../content/article-html.ts';
 import { KIND_LABEL, RATING_LABEL } from '../model/labels.ts';
 import { positionSelector } from './web-annotation.ts';
 
@@ -45,7 +46,7 @@ export function plainText(html: string): string {
 }
 
 export interface CsvInput {
-  article: Pick<StoredArticle, 'claims' | 'sources' | 'text' | 'bodyHtml' | 'headNotesHtml'>;
+  article: Pick<StoredArticle, 'claims' | 'sources'> & Pick<ArticleHtml, 'text' | 'bodyHtml' | 'headNotesHtml'>;
   articleUrl: string;
   claimPageUrl: (claimId: string) => string;
 }

@@ -14,11 +14,12 @@
  * (see `articleTextFromPage` in tests/support/article-text.ts).
  */
 import { noteHtmlOf, type StoredClaim, type StoredArticle } from '../content/stored-article.ts';
+import type { ArticleHtml } from '../content/article-html.ts';
 import { lastModified } from '../pipeline/history-text.ts';
 import { KIND_LABEL, RATING_LABEL } from '../model/labels.ts';
 
 export interface AnnotationInput {
-  article: Pick<StoredArticle, 'frontmatter' | 'text' | 'claims' | 'checked' | 'reply' | 'bodyHtml' | 'headNotesHtml'>;
+  article: Pick<StoredArticle, 'frontmatter' | 'claims' | 'checked' | 'reply'> & Pick<ArticleHtml, 'text' | 'bodyHtml' | 'headNotesHtml'>;
   /** Absolute URL of the article page (the target's source). */
   articleUrl: string;
   /** Absolute URL of this JSON-LD file (the collection's id). */

@@ -4,10 +4,12 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { articlesLoader } from '../../src/content/loader.ts';
 import { contentProblems } from '../../src/content/content-problems.ts';
 
@@ -15,7 +17,8 @@ function fakeContext(root: string, watcher: EventEmitter & { add(path: string): 
   let loads = 0;
   const context = {
     // Each full load lists the store's keys once, to drop entries whose folder has gone.
-    store: { get: () => undefined, set: () => true, delete: () => undefined, keys: () => (loads++, []) },
+    store: { get: () => undefined, set: () => true, delete: () => undefined, keys: () => (loads++, []), values: () => [] },
+    config: { cacheDir: pathToFileURL(join(root, 'cache/')) },
     logger: { warn: () => undefined, info: () => undefined },
     parseData: async ({ data }: { data: unknown }) => data,
     generateDigest: (value: string) => value,
@@ -58,10 +61,12 @@ describe('articlesLoader in the dev server', () => {
     const errors: string[] = [];
     const watcher = Object.assign(new EventEmitter(), { add: () => undefined });
     const context = {
-      store: { get: (id: string) => stored.get(id), set: (entry: { id: string }) => (stored.set(entry.id, entry), true), delete: (id: string) => stored.delete(id), keys: () => [...stored.keys()] },
+      store: { get: (id: string) => stored.get(id), set: (entry: { id: string }) => (stored.set(entry.id, entry), true), delete: (id: string) => stored.delete(id), keys: () => [...stored.keys()], values: () => [...stored.values()] },
       logger: { warn: () => undefined, info: () => undefined, error: (line: string) => errors.push(line) },
       parseData: async ({ data }: { data: unknown }) => data,
-      generateDigest: (value: string) => value,
+      // The digest names the article's HTML file (src/content/article-html.ts): a hash, as Astro's.
+      generateDigest: (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 16),
+      config: { cacheDir: pathToFileURL(join(root, 'cache/')) },
       watcher,
     };
     const loader = articlesLoader({ base: join(root, 'articles') });
@@ -75,6 +80,14 @@ describe('articlesLoader in the dev server', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     assert.deepEqual(contentProblems().lines, []);
     assert.equal(stored.has('a'), true, 'the fixed article is back');
+
+    // Its HTML lives in a file in the cache folder; with that file gone, an unchanged article is rendered again.
+    const htmlFile = (stored.get('a') as { data: { article: { htmlFile: string } } }).data.article.htmlFile;
+    assert.match(readFileSync(htmlFile, 'utf8'), /"text":"T\\n\\nText\."/);
+    rmSync(htmlFile);
+    watcher.emit('all', 'change', join(folder, 'article.md'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.match(readFileSync(htmlFile, 'utf8'), /"text":"T\\n\\nText\."/, 'the same file, written again');
 
     writeFileSync(join(folder, 'annotations.yaml'), 'claims: [\n');
     watcher.emit('all', 'change', join(folder, 'annotations.yaml'));

@@ -8,16 +8,20 @@ import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { searchWords } from '../../lib/search-words.ts';
 import { noteHtmlOf } from '../../content/stored-article.ts';
+import { articleHtml } from '../../content/article-html.ts';
 
 const tags = (html: string) => html.replace(/<[^>]*>/g, ' ').replace(/&[#\w]+;/g, ' ');
 
 export const GET: APIRoute = async () => {
   const articles = (await getCollection('articles')).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const texts = articles.flatMap(({ data: { article } }) => [
-    article.frontmatter.title,
-    article.text,
-    ...article.claims.flatMap((claim) => [claim.summary, tags(noteHtmlOf(article, claim)), ...claim.topics]),
-    ...article.sources.map((source) => String(source.title ?? '')),
-  ]);
+  const texts = articles.flatMap(({ data: { article } }) => {
+    const html = articleHtml(article);
+    return [
+      article.frontmatter.title,
+      html.text,
+      ...article.claims.flatMap((claim) => [claim.summary, tags(noteHtmlOf(html, claim)), ...claim.topics]),
+      ...article.sources.map((source) => String(source.title ?? '')),
+    ];
+  });
   return new Response(JSON.stringify(searchWords(texts)), { headers: { 'Content-Type': 'application/json' } });
 };
