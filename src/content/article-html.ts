@@ -25,10 +25,14 @@ export interface ArticleHtml {
   blockHtml: Record<string, string>;
 }
 
-/** The folder of the files, in Astro's cache folder. */
-export function articleHtmlFolder(cacheDir: URL | string): string {
+/**
+ * The folder of the files, in Astro's cache folder. The dev server keeps its store apart from the
+ * build's (in `.astro/`), so it gets a folder of its own too: a build then never removes a file
+ * that the dev server's store still names, nor the reverse.
+ */
+export function articleHtmlFolder(cacheDir: URL | string, dev = false): string {
   const root = typeof cacheDir === 'string' ? cacheDir : fileURLToPath(cacheDir);
-  return join(root, 'article-html');
+  return join(root, dev ? 'article-html-dev' : 'article-html');
 }
 
 export function articleHtmlOf(article: RenderedArticle): ArticleHtml {

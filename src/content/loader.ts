@@ -114,7 +114,7 @@ async function loadAll(context: LoaderContext, root: string): Promise<Record<str
 
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
   const used = new Set(store.values().flatMap((entry) => articleOf(entry.data)?.htmlFile ?? []));
-  removeUnusedArticleHtml(articleHtmlFolder(context.config.cacheDir), used);
+  removeUnusedArticleHtml(articleHtmlFolder(context.config.cacheDir, Boolean(context.watcher)), used);
   const messages = [...problems.values()].flat();
   if (messages.length > 0 && !context.watcher) {
     // Astro prints only the message, so it carries every file:line:column.
@@ -132,7 +132,7 @@ function articleOf(data: Record<string, unknown>): StoredArticle | undefined {
 async function renderAndStore(context: LoaderContext, toRender: ToRender[], seen: Set<string>): Promise<void> {
   const { store, logger, parseData } = context;
   const { renderEach } = await import('./render-pool.ts');
-  const folder = articleHtmlFolder(context.config.cacheDir);
+  const folder = articleHtmlFolder(context.config.cacheDir, Boolean(context.watcher));
   let i = 0;
   const rendering = renderEach(toRender.map((item) => item.input), {
     onInline: (reason) => logger.info(reason),

@@ -1,7 +1,8 @@
 /**
  * The content loader under a real `astro build` with its render pool (src/content/render-pool.ts)
- * and the slimmer content store (src/content/stored-article.ts), against the loader as it was:
- * every article rendered inline and the whole article stored.
+ * and the slimmer content store (src/content/stored-article.ts, with each article's HTML in a file
+ * of its own: src/content/article-html.ts), against the loader as it was: every article rendered
+ * inline and the whole article stored.
  *
  * - the fixture site built with the pool and the slim store is byte-identical to the one built
  *   inline with the full store (so the worker path resolves in Vite's build, and no page reads a
@@ -12,7 +13,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { astroBuild, copyContent, filesUnder, FIXTURES, folders } from './support.ts';
 
@@ -33,9 +34,11 @@ test('the site built on the pool with the slim store is byte-identical to one bu
     assert.equal(a.status, 0, a.output.slice(-3000));
     const count = readdirSync(join(FIXTURES, 'articles')).length;
     assert.match(a.output, new RegExp(`rendering ${count} articles on 2 worker threads`), 'the pool rendered the articles');
+    assert.equal(readdirSync(join(pooled.cache, 'article-html')).length, count, 'one HTML file per article in the cache folder');
     const b = astroBuild({ content, ...inline, clean: true, env: AS_BEFORE });
     assert.equal(b.status, 0, b.output.slice(-3000));
     assert.doesNotMatch(b.output, /worker threads/);
+    assert.ok(!existsSync(join(inline.cache, 'article-html')), 'the full store writes no HTML files');
     assert.deepEqual(contentMessages(a.output), contentMessages(b.output), 'the same warnings, in the same order');
 
     const files = filesUnder(inline.dist);
