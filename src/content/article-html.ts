@@ -10,7 +10,7 @@
  * no file is written; articleHtml() then takes them from the entry.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RenderedArticle } from '../pipeline/types.ts';
 
@@ -44,19 +44,24 @@ export function articleHtmlOf(article: RenderedArticle): ArticleHtml {
   };
 }
 
-/** Writes the article's file (atomically: a reader sees the old file or the whole new one) and returns its path. */
+/**
+ * Writes the article's file (atomically: a reader sees the old file or the whole new one) and
+ * returns its path: relative to the project (the working folder) when the cache folder is in it,
+ * so a cache folder restored into another checkout (CI) still names its files.
+ */
 export function writeArticleHtml(folder: string, slug: string, digest: string, article: RenderedArticle): string {
   mkdirSync(folder, { recursive: true });
   const file = join(folder, `${slug}.${digest}.json`);
   const partial = `${file}.${process.pid}.tmp`;
   writeFileSync(partial, JSON.stringify(articleHtmlOf(article)));
   renameSync(partial, file);
-  return file;
+  const inProject = relative(process.cwd(), file);
+  return inProject.startsWith('..') || isAbsolute(inProject) ? file : inProject;
 }
 
 /** Whether the file an entry names is still there (someone may have emptied the cache folder). */
 export function hasArticleHtml(file: string | undefined): boolean {
-  return file !== undefined && existsSync(file);
+  return file !== undefined && existsSync(resolve(file));
 }
 
 /** Removes the files in `folder` that no entry names any more (deleted articles, older digests). */
@@ -90,7 +95,7 @@ export function articleHtml(article: WithArticleHtml): ArticleHtml {
 function parse(file: string): ArticleHtml {
   let value: unknown;
   try {
-    value = JSON.parse(readFileSync(file, 'utf8'));
+    value = JSON.parse(readFileSync(resolve(file), 'utf8'));
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     throw new Error(`cannot read the rendered article ${file} (${why}): delete Astro's cache folder and build again`);

@@ -21,7 +21,7 @@ describe('article HTML files', () => {
     const cache = mkdtempSync(join(tmpdir(), 'article-html-'));
     const folder = articleHtmlFolder(pathToFileURL(`${cache}/`));
     const file = writeArticleHtml(folder, 'a', 'd1', article);
-    assert.equal(file, join(cache, 'article-html', 'a.d1.json'));
+    assert.equal(file, join(cache, 'article-html', 'a.d1.json'), 'outside the project: an absolute path');
     assert.deepEqual(readdirSync(folder), ['a.d1.json'], 'no temporary file left');
     assert.deepEqual(articleHtml({ htmlFile: file }), {
       bodyHtml: '<p>x</p>', headNotesHtml: '<aside></aside>', text: 'x', blockHtml: { c: '<p>x</p>', d: '<p>y</p>' },
