@@ -48,8 +48,14 @@ export function articlesLoader({ base }: ArticlesLoaderOptions): Loader {
       latestContext.set(watcher, context);
       if (listening) return;
       watcher.add(root);
-      watcher.on('all', async (_event, path) => {
-        if (path.startsWith(root + sep)) await loadOrRecord(latestContext.get(watcher)!, root);
+      // One load at a time, in the order of the edits: an editor's save is often two events (the
+      // file emptied, then written), and two loads side by side could let the older one store its
+      // article last, or remove the HTML file (./article-html.ts) the newer one has just written.
+      let loading: Promise<void> = Promise.resolve();
+      watcher.on('all', (_event, path) => {
+        if (!path.startsWith(root + sep)) return loading;
+        loading = loading.then(() => loadOrRecord(latestContext.get(watcher)!, root));
+        return loading;
       });
     },
   };
