@@ -77,8 +77,11 @@ test('a change to the pipeline code changes the digest, so cached articles are r
           return true;
         },
         keys: () => [...entries.keys()],
+        values: () => [...entries.values()],
         delete: (id: string) => entries.delete(id),
       },
+      // Where the loader writes each article's HTML (src/content/article-html.ts).
+      config: { cacheDir: pathToFileURL(join(process.cwd(), scratch, 'cache/')) },
       logger: { warn() {}, info() {}, error() {}, debug() {} },
       parseData: async ({ data }: { data: unknown }) => data,
       generateDigest: (text: string) => createHash('sha256').update(text).digest('hex'),
