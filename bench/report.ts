@@ -37,7 +37,9 @@ export function renderTable(r: any): string {
       const b = r.builds[n];
       const q = r.ratios[n];
       const t = (x: any, k: 'cold' | 'warm') => (x ? `${s(x[`${k}CpuMedian`])} (${s(x[`${k}Median`])})` : '—');
-      return `| ${n} | ${b.ours.pages} | ${t(b.ours, 'cold')} | ${t(b.ours, 'warm')} | ${t(b.unified, 'cold')} | ${t(b.unified, 'warm')} | ${t(b.satteri, 'cold')} | ${t(b.satteri, 'warm')} | ${q.oursOverUnifiedColdCpu}× (${q.oursOverUnifiedCold}×) | ${q.oursOverSatteriColdCpu}× (${q.oursOverSatteriCold}×) | ${q.unifiedOverSatteriColdCpu}× (${q.unifiedOverSatteriCold}×) |`;
+      // A run with BENCH_WAYS leaves some builds out: no ratio rather than "NaN×".
+      const x = (cpu: unknown, wall: unknown) => (typeof cpu === 'number' && Number.isFinite(cpu) ? `${cpu}× (${wall}×)` : '—');
+      return `| ${n} | ${b.ours.pages} | ${t(b.ours, 'cold')} | ${t(b.ours, 'warm')} | ${t(b.unified, 'cold')} | ${t(b.unified, 'warm')} | ${t(b.satteri, 'cold')} | ${t(b.satteri, 'warm')} | ${x(q.oursOverUnifiedColdCpu, q.oursOverUnifiedCold)} | ${x(q.oursOverSatteriColdCpu, q.oursOverSatteriCold)} | ${x(q.unifiedOverSatteriColdCpu, q.unifiedOverSatteriCold)} |`;
     }),
     '',
   );
