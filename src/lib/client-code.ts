@@ -10,19 +10,12 @@
  * import, followed by relative path.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { filesUnder } from '../built-site/files.ts';
 
 const SCRIPT_BLOCK = /<script(?![^>]*\bis:inline)[^>]*>([\s\S]*?)<\/script>/g;
 const RELATIVE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
-
-function astroFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return astroFiles(path);
-    return path.endsWith('.astro') ? [path] : [];
-  });
-}
 
 /** The files of `code`'s relative imports, resolved from `dir`. */
 function importsOf(code: string, dir: string): string[] {
@@ -36,7 +29,7 @@ export function clientCodeDigest(root: string): string {
   if (existsSync(config)) hash.update(readFileSync(config));
   const seen = new Set<string>();
   const pending: string[] = [];
-  for (const file of astroFiles(join(root, 'src')).sort()) {
+  for (const file of [...filesUnder(join(root, 'src'))].filter((path) => path.endsWith('.astro'))) {
     for (const [, script] of readFileSync(file, 'utf8').matchAll(SCRIPT_BLOCK)) {
       hash.update(`${relative(root, file)}\n${script}\n`);
       pending.push(...importsOf(script!, dirname(file)));
