@@ -3,14 +3,16 @@
  * message that search needs JavaScript with links to the claims ledgers; this
  * script swaps them (so the message also stays if the script fails to load).
  * This page exists to search, so Pagefind is loaded at the reader's first sign of
- * intent or after a few quiet seconds (at once when the reader arrives with `?q=`): the
- * Component UI's JS and CSS and `pagefind.js` are fetched side by side, and
- * Pagefind's worker, WebAssembly, metadata and filters follow before the first
- * word is typed. The Component UI then drives the filters, the count and the
+ * intent or after a few quiet seconds (at once when the reader arrives with `?q=`). The
+ * Component UI's JS and CSS and `pagefind.js` are fetched by the page's <head> without being
+ * run; the worker's first files are fetched beside them when loading starts
+ * (search-prefetch.ts), and Pagefind's worker, WebAssembly, metadata and filters follow
+ * before the first word is typed. The Component UI then drives the filters, the count and the
  * results, announced to screen readers. Other pages load nothing of Pagefind.
  */
 import { renderResult, type ResultData } from './search-render.ts';
 import { searchHelp, type HelpInstance } from './search-help.ts';
+import { prefetchPagefind } from './search-prefetch.ts';
 
 interface PagefindInstance extends HelpInstance {
   triggerSearch(term: string): void;
@@ -48,14 +50,6 @@ function loadScript(src: string): Promise<void> {
   });
 }
 
-/** Fetch and compile a module now, for whoever imports it next. */
-function preloadModule(href: string): void {
-  const link = document.createElement('link');
-  link.rel = 'modulepreload';
-  link.href = href;
-  document.head.append(link);
-}
-
 function loadStylesheet(href: string): Promise<void> {
   return new Promise((resolve) => {
     const link = document.createElement('link');
@@ -85,10 +79,9 @@ function setup(root: HTMLElement) {
   const failed = () => (status.textContent = 'Search could not be loaded. Every article lists all its claims at its end.');
   const load = () =>
     (instance ??= (async () => {
-      // The Component UI imports pagefind.js once it runs: fetching it now, beside the UI
-      // rather than after it, takes a round trip off the first search. (Its worker's script
-      // cannot be fetched ahead: a prefetch is not used by `new Worker` and costs it twice.)
-      preloadModule(`${bundlePath}pagefind.js`);
+      // The page's <head> already fetches the Component UI's files and pagefind.js (fetch only,
+      // src/pages/search.astro); what the worker fetches first is fetched now, beside them.
+      prefetchPagefind(bundlePath);
       await Promise.all([loadStylesheet(`${bundlePath}pagefind-component-ui.css`), loadScript(`${bundlePath}pagefind-component-ui.js`)]);
       const components = window.PagefindComponents;
       if (!components) throw new Error('Pagefind Component UI did not load');

@@ -129,6 +129,34 @@ test('/search/?q= runs the query on arrival', async ({ page }) => {
   await expect(page.locator('.search-summary')).toContainText(`1 result for ${word}`);
 });
 
+test('arriving with ?q=, the files Pagefind\'s worker starts with are fetched ahead of it, once', async ({ browser }) => {
+  // src/scripts/search-prefetch.ts fetches them beside the Component UI; the worker must then
+  // find them in the HTTP cache (dist/_headers gives /pagefind/ a minute's freshness), not fetch
+  // them again. A request answered from the cache is still reported, with no bytes received:
+  // only those that came over the network count. A fresh context: nothing cached before.
+  const context = await browser.newContext();
+  const transfers: Promise<{ path: string; type: string } | null>[] = [];
+  context.on('requestfinished', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (!path.includes('/pagefind/')) return;
+    transfers.push(request.sizes().then((size) => (size.responseHeadersSize + size.responseBodySize > 0 ? { path, type: request.resourceType() } : null)));
+  });
+  const page = await context.newPage();
+  const { word } = wordOnlyInOneNote();
+  await page.goto(`/search/?q=${encodeURIComponent(word)}`);
+  await expect(page.locator('.search-summary')).toContainText(`1 result for ${word}`);
+  await expect(results(page)).toHaveCount(1);
+  await page.waitForLoadState('networkidle');
+  const fetched = (await Promise.all(transfers)).filter((item) => item !== null);
+  const matching = (pattern: RegExp) => fetched.filter((item) => pattern.test(item.path));
+  // The worker's script came once, as the page's fetch: the worker itself took it from the cache.
+  expect(matching(/\/pagefind-worker\.js$/).map((item) => item.type), 'worker script').toEqual(['fetch']);
+  expect(matching(/\/wasm\.[\w-]+\.pagefind$/), 'WebAssembly').toHaveLength(1);
+  expect(matching(/\.pf_meta$/), 'metadata').toHaveLength(1);
+  expect(matching(/\/pagefind-component-ui\.js$/), 'Component UI').toHaveLength(1);
+  await context.close();
+});
+
 test('keyboard only: / opens the search, typing searches, the count is announced, ↓ and Enter follow a result', async ({ page }) => {
   // Collect what Pagefind's live regions say (they clear themselves after a moment).
   await page.addInitScript(() => {
@@ -191,12 +219,14 @@ test('no other page fetches anything under /pagefind/; the search page loads it 
     await page.keyboard.press('Tab');
   }
   expect(fetched).toEqual([]);
-  // The search page exists to search, but right after load it must answer the reader,
-  // so nothing of Pagefind is fetched (or run) until the reader shows intent ...
+  // The search page exists to search, but right after load it must answer the reader, so
+  // nothing of Pagefind runs until the reader shows intent: its <head> only fetches the
+  // Component UI's files and pagefind.js, and nothing asks for the worker or the index ...
   await page.goto('/search/');
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(1_000);
-  expect(fetched).toEqual([]);
+  expect(fetched.map((u) => new URL(u).pathname).sort()).toEqual(['/pagefind/pagefind-component-ui.css', '/pagefind/pagefind-component-ui.js', '/pagefind/pagefind.js']);
+  expect(await page.evaluate(() => 'PagefindComponents' in window || document.querySelector('pagefind-results') !== null)).toBe(false);
   // ... such as moving the pointer: then Pagefind, its UI and its WebAssembly load before
   // anything is typed, and nothing new shows until a search runs.
   await page.mouse.move(200, 200);
@@ -214,7 +244,10 @@ test('a search page left untouched loads Pagefind after a few quiet seconds', as
     if (new URL(request.url()).pathname.includes('/pagefind/')) fetched.push(request.url());
   });
   await page.goto('/search/');
-  await expect.poll(() => fetched.some((u) => u.includes('pagefind-component-ui.js')), { timeout: 15_000 }).toBe(true);
+  // The page's <head> fetches the Component UI at once, but nothing runs it yet.
+  expect(await page.evaluate(() => 'PagefindComponents' in window)).toBe(false);
+  await expect.poll(() => page.evaluate(() => 'PagefindComponents' in window), { timeout: 15_000 }).toBe(true);
+  await expect.poll(() => fetched.some((u) => /\/wasm\.[\w-]+\.pagefind$/.test(u)), { timeout: 15_000 }).toBe(true);
   await expect(page.locator('[data-search-ui]')).toBeHidden();
   await context.close();
 });
