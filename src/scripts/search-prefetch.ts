@@ -14,16 +14,17 @@
  * docs/performance.md, "Arrival at /search/?q=", has the measurements.
  *
  * Nothing here is evaluated: the worker script and the WebAssembly are read as bytes and dropped.
- * The entry is read without Pagefind's `?ts=` cache-buster (so ours is a request of its own,
- * sent with `no-cache` to see the latest index); it only tells which metadata and WebAssembly
- * files to fetch, chosen as Pagefind does (the page's language, else the largest index).
+ * Pagefind fetches its entry as `pagefind-entry.json?ts=<tag>`, a new tag each time so that a new
+ * index shows at once; given the same tag (its `metaCacheTag` option, which search.ts sets to a
+ * tag of this page load), it finds ours in the cache. The entry tells which metadata and
+ * WebAssembly files to fetch, chosen as Pagefind does (the page's language, else the largest index).
  */
 interface Entry {
   languages?: Record<string, { hash: string; wasm?: string | null; page_count?: number }>;
 }
 
-function warm(url: string, init?: RequestInit): Promise<Response | null> {
-  return fetch(url, init).then(
+function warm(url: string): Promise<Response | null> {
+  return fetch(url).then(
     (response) => (response.ok ? response : null),
     () => null,
   );
@@ -31,9 +32,9 @@ function warm(url: string, init?: RequestInit): Promise<Response | null> {
 
 const drop = (response: Response | null) => void response?.arrayBuffer().catch(() => undefined);
 
-export function prefetchPagefind(bundlePath: string, lang = document.documentElement.lang.toLowerCase()): void {
+export function prefetchPagefind(bundlePath: string, metaCacheTag: string, lang = document.documentElement.lang.toLowerCase()): void {
   void warm(`${bundlePath}pagefind-worker.js`).then(drop);
-  void warm(`${bundlePath}pagefind-entry.json`, { cache: 'no-cache' })
+  void warm(`${bundlePath}pagefind-entry.json?ts=${encodeURIComponent(metaCacheTag)}`)
     .then((response) => (response ? (response.json() as Promise<Entry>) : null))
     .then((entry) => {
       const languages = entry?.languages ?? {};

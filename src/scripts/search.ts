@@ -81,13 +81,15 @@ function setup(root: HTMLElement) {
     (instance ??= (async () => {
       // The page's <head> already fetches the Component UI's files and pagefind.js (fetch only,
       // src/pages/search.astro); what the worker fetches first is fetched now, beside them.
-      prefetchPagefind(bundlePath);
+      // One tag for this page load: Pagefind's entry request then matches the prefetched one.
+      const metaCacheTag = String(Date.now());
+      prefetchPagefind(bundlePath, metaCacheTag);
       await Promise.all([loadStylesheet(`${bundlePath}pagefind-component-ui.css`), loadScript(`${bundlePath}pagefind-component-ui.js`)]);
       const components = window.PagefindComponents;
       if (!components) throw new Error('Pagefind Component UI did not load');
       // Before any component connects: where the bundle is (base-path aware), and
       // the `?highlight=` parameter that result links carry to the landing page.
-      components.configureInstance('default', { bundlePath, highlightParam: 'highlight', excerptLength: 22 });
+      components.configureInstance('default', { bundlePath, highlightParam: 'highlight', excerptLength: 22, metaCacheTag });
       const pf = components.getInstanceManager().getInstance('default');
 
       const filters = document.createElement('pagefind-filter-pane');

@@ -151,6 +151,7 @@ test('arriving with ?q=, the files Pagefind\'s worker starts with are fetched ah
   const matching = (pattern: RegExp) => fetched.filter((item) => pattern.test(item.path));
   // The worker's script came once, as the page's fetch: the worker itself took it from the cache.
   expect(matching(/\/pagefind-worker\.js$/).map((item) => item.type), 'worker script').toEqual(['fetch']);
+  expect(matching(/\/pagefind-entry\.json$/), 'entry file').toHaveLength(1);
   expect(matching(/\/wasm\.[\w-]+\.pagefind$/), 'WebAssembly').toHaveLength(1);
   expect(matching(/\.pf_meta$/), 'metadata').toHaveLength(1);
   expect(matching(/\/pagefind-component-ui\.js$/), 'Component UI').toHaveLength(1);
