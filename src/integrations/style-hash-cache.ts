@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { filesDigest } from '../lib/file-digest.ts';
 
 interface CacheFile {
   version: string;
@@ -26,9 +27,7 @@ const CODE = [join(here, 'style-hash-cache.ts'), join(here, 'csp-style-hashes.ts
 
 /** A hash of the code that decides what the cache holds, and of the installed dependencies. */
 function codeVersion(): string {
-  const hash = createHash('sha256');
-  for (const file of [...CODE, join(process.cwd(), 'package-lock.json')]) hash.update(existsSync(file) ? readFileSync(file) : '(none)').update('\0');
-  return hash.digest('hex').slice(0, 16);
+  return filesDigest([...CODE, join(process.cwd(), 'package-lock.json')], process.cwd());
 }
 
 export class StyleHashCache {
