@@ -1,14 +1,19 @@
 /**
- * The results table for docs/performance.md: replaces what lies between the markers
- * `<!-- bench:start -->` and `<!-- bench:end -->`, leaving the prose around it alone.
+ * The results tables for docs/performance.md: each replaces what lies between its markers,
+ * leaving the prose around it alone. A run's results go to one of two places: bench/results.json
+ * and `<!-- bench:start -->`…`<!-- bench:end -->` ("Latest figures"), or, for an opt-in larger
+ * edition (any N above 1,000), bench/results-large.json and `<!-- bench-large:start -->`…
+ * `<!-- bench-large:end -->` ("Larger editions"), so that neither run overwrites the other.
  *
- *   npm run bench:report            rewrite the table from bench/results.json
+ *   npm run bench:report            rewrite both tables from their results files
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const START = '<!-- bench:start -->';
-const END = '<!-- bench:end -->';
+export type Report = 'bench' | 'bench-large';
+/** Which report a run of these sizes writes, and its results file (relative to the project). */
+export const reportFor = (ns: number[]): { report: Report; results: string } =>
+  Math.max(...ns) > 1000 ? { report: 'bench-large', results: 'bench/results-large.json' } : { report: 'bench', results: 'bench/results.json' };
 
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 const s = (seconds: number) => `${seconds.toFixed(1)} s`;
@@ -117,8 +122,12 @@ export function renderTable(r: any): string {
     '',
   );
   const ratio = (p: any) => (p?.floorRatio ? `${p.floorRatio.max.toFixed(2)}×` : '—');
+  // Runs before 2 December 2026 did not measure it.
+  const overhead = (p: any) => (p?.markupOverhead ? p.markupOverhead.max.toFixed(2) : '—');
   lines.push(
     `Article pages against their content floor (gzip of the visible text and the source addresses; budget 2×, goal 1.6×): seed ${ratio(r.seed.article)}, synthetic (N=${largest}) at most ${ratio(r.pages[largest].article)}.`,
+    '',
+    `Markup overhead of article pages (gzip of the HTML without its inline CSS over the content floor; budget 1.5 on the seed site): seed ${overhead(r.seed.article)}, synthetic (N=${largest}) at most ${overhead(r.pages[largest].article)}.`,
     '',
   );
   if (r.hostile) {
@@ -147,7 +156,8 @@ export function renderTable(r: any): string {
   return lines.join('\n');
 }
 
-export function writeReport(results: unknown, docPath: string): string {
+export function writeReport(results: unknown, docPath: string, report: Report = 'bench'): string {
+  const [START, END] = [`<!-- ${report}:start -->`, `<!-- ${report}:end -->`];
   const table = renderTable(results);
   const doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : `# Performance\n\n${START}\n${END}\n`;
   const start = doc.indexOf(START);
@@ -159,6 +169,8 @@ export function writeReport(results: unknown, docPath: string): string {
 
 if (import.meta.main) {
   const root = resolve(import.meta.dirname, '..');
-  const results = JSON.parse(readFileSync(join(root, 'bench/results.json'), 'utf8'));
-  console.log(writeReport(results, join(root, 'docs/performance.md')));
+  for (const [report, file] of [['bench', 'bench/results.json'], ['bench-large', 'bench/results-large.json']] as const) {
+    if (!existsSync(join(root, file))) continue;
+    console.log(writeReport(JSON.parse(readFileSync(join(root, file), 'utf8')), join(root, 'docs/performance.md'), report));
+  }
 }

@@ -17,7 +17,8 @@
  * Environment: BENCH_N="10,100,1000", BENCH_REPS="3,3,1" (repetitions per N; medians of these),
  * BENCH_WAYS="ours,unified,satteri" (which builds), BENCH_PORT=4441, BENCH_SKIP_SEARCH=1.
  * A larger edition is opt-in: `BENCH_N=10000 BENCH_REPS=1 BENCH_WAYS=ours BENCH_SKIP_SEARCH=1 npm run bench`
- * (see docs/performance.md, "Larger editions").
+ * (see docs/performance.md, "Larger editions"); a run with an N above 1,000 writes bench/results-large.json
+ * and that section's table instead of bench/results.json and "Latest figures".
  *
  * This file is the plan; the builds are run and timed by timed-builds.ts, built sites weighed by
  * site-measures.ts, and the results, ratios and targets put together by assemble-results.ts.
@@ -29,7 +30,7 @@ import { generateCorpus, slugFor } from './generate.ts';
 import { measureSearch } from './search.ts';
 import type { SearchResult } from './search.ts';
 import { htmlPages } from '../tests/budgets/weigh.ts';
-import { writeReport } from './report.ts';
+import { reportFor, writeReport } from './report.ts';
 import { measureHostile } from './hostile.ts';
 import { assembleResults, median, round, type Measured } from './assemble-results.ts';
 import { folderBytes, pageStats } from './site-measures.ts';
@@ -164,10 +165,12 @@ async function main() {
 
   const repetitions = NS.map((_, i) => REPS[i] ?? REPS.at(-1) ?? 1);
   const results = assembleResults({ started, machine, versions, ns: NS, repetitions, ways: WAYS, builds, pagefind, pages, incremental, indexComparison, seed, search, hostile });
-  writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  const table = writeReport(results, join(root, 'docs/performance.md'));
+  // A larger edition (N above 1,000) has a results file and a table of its own (report.ts).
+  const out = reportFor(NS);
+  writeFileSync(join(root, out.results), `${JSON.stringify(results, null, 2)}\n`);
+  const table = writeReport(results, join(root, 'docs/performance.md'), out.report);
   console.log(`\n${table}\n`);
-  log('wrote bench/results.json and docs/performance.md');
+  log(`wrote ${out.results} and docs/performance.md`);
 }
 
 if (import.meta.main) await main();

@@ -4,7 +4,7 @@
  * page's content floor) with tests/budgets/weigh.ts, the weigher the budgets use.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { contentFloor, htmlPages, isArticlePage, isClaimPage, quantile, weighPage } from '../tests/budgets/weigh.ts';
+import { contentFloor, htmlPages, isArticlePage, isClaimPage, markupOverhead, quantile, weighPage } from '../tests/budgets/weigh.ts';
 import { filesUnder } from '../src/built-site/files.ts';
 
 export function folderBytes(dir: string): { files: number; bytes: number } {
@@ -34,6 +34,8 @@ export function pageStats(dist: string) {
       jsGzip: q(weights.map((w) => w.jsGzip)),
       // Page weight over the content floor (the article budget allows 2×; the goal is 1.6×).
       floorRatio: q(files.map((file) => weighed.get(file)!.totalGzip / contentFloor(readFileSync(file, 'utf8')))),
+      // HTML without its inline CSS over the content floor (the budget is 1.5 on article pages).
+      markupOverhead: q(files.map((file) => markupOverhead(readFileSync(file, 'utf8')))),
     };
   };
   return {

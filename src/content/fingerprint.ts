@@ -8,10 +8,10 @@
  * Dependencies are read from `package-lock.json`, as Astro's incremental build reads them: a
  * changed version anywhere in the tree changes it (a deployment runs `npm ci` from that file).
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { filesDigest } from '../lib/file-digest.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 /** The pipeline, the vocabulary it renders with (labels, block tags: src/model) and the content layer. */
@@ -19,16 +19,13 @@ const CODE_FOLDERS = [join(here, '../pipeline'), join(here, '../model'), here];
 
 /** The hash, from the source folders next to this file and the lock file of the project at `root`. */
 export function contentFingerprint(root: string = process.cwd()): string {
-  const hash = createHash('sha256');
-  for (const dir of CODE_FOLDERS) {
-    for (const name of readdirSync(dir).sort()) {
-      if (!name.endsWith('.ts') || name.endsWith('.test.ts')) continue;
-      hash.update(name).update('\0').update(readFileSync(join(dir, name))).update('\0');
-    }
-  }
-  for (const file of [join(here, '../content.config.ts'), join(root, 'package-lock.json')]) {
-    hash.update(existsSync(file) ? readFileSync(file) : '(none)').update('\0');
-  }
-  hash.update(`CONTENT_STORE_FULL=${process.env.CONTENT_STORE_FULL === '1' ? '1' : '0'}`);
-  return hash.digest('hex').slice(0, 16);
+  const code = CODE_FOLDERS.flatMap((dir) =>
+    readdirSync(dir)
+      .sort()
+      .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
+      .map((name) => join(dir, name)),
+  );
+  const files = [...code, join(here, '../content.config.ts'), join(root, 'package-lock.json')];
+  // Paths relative to src/, so that the same code gives the same hash wherever the project sits.
+  return filesDigest(files, join(here, '..'), `CONTENT_STORE_FULL=${process.env.CONTENT_STORE_FULL === '1' ? '1' : '0'}`);
 }

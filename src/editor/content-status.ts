@@ -5,7 +5,7 @@
  */
 import { readArticleFolders } from '../content/article-folders.ts';
 import { ContentError, formatMessage } from '../pipeline/messages.ts';
-import { renderArticle } from '../pipeline/render-article.ts';
+import { renderArticle, type ArticleInput } from '../pipeline/render-article.ts';
 import type { ContentMessage } from '../pipeline/types.ts';
 
 export interface ShownError {
@@ -33,18 +33,38 @@ function shown(m: ContentMessage): ShownError {
   };
 }
 
+/**
+ * An article's errors from rendering it, remembered by its files' text: the dev server asks on
+ * every page load and every edit, and rendering every article each time would block it for
+ * seconds in a large edition. Only an article whose files changed since the last ask is rendered.
+ */
+const renderErrors = new Map<string, { key: string; errors: ContentMessage[] }>();
+
+function errorsOfRendering(input: ArticleInput): ContentMessage[] {
+  const key = JSON.stringify([input.articleFile, input.articleSource, input.annotationsFile, input.annotationsSource]);
+  const known = renderErrors.get(input.slug);
+  if (known?.key === key) return known.errors;
+  let errors: ContentMessage[] = [];
+  try {
+    renderArticle(input);
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    errors = error.messages.filter((m) => m.severity === 'error');
+  }
+  renderErrors.set(input.slug, { key, errors });
+  return errors;
+}
+
 export function contentErrors(root: string): ShownError[] {
   const errors: ContentMessage[] = [];
   // The loader's own folder reader: the same folders, the same refusals (symlinks, encoding, …).
-  for (const folder of readArticleFolders(root)) {
+  const folders = readArticleFolders(root);
+  for (const folder of folders) {
     errors.push(...folder.problems);
-    if (!folder.input) continue;
-    try {
-      renderArticle(folder.input);
-    } catch (error) {
-      if (!(error instanceof ContentError)) throw error;
-      errors.push(...error.messages.filter((m) => m.severity === 'error'));
-    }
+    if (folder.input) errors.push(...errorsOfRendering(folder.input));
   }
+  // Forget deleted articles, so the map holds only what the folder holds.
+  const slugs = new Set(folders.map((folder) => folder.slug));
+  for (const slug of renderErrors.keys()) if (!slugs.has(slug)) renderErrors.delete(slug);
   return errors.map(shown);
 }

@@ -4,14 +4,15 @@
  * unchanged by Astro's incremental build (or rendered again to the same bytes) is not parsed again.
  *
  * The file is dropped as a whole when the code that finds the styles may have changed: this
- * module, the integration and the HTML reader (src/built-site/html-tree.ts), or any dependency
- * (parse5 among them: the lock file). Each build rewrites it with its own pages only, so it never
- * grows past one build's worth. A missing, unreadable or outdated file is an empty cache.
+ * module, the integration and the HTML readers (src/built-site/inline-styles.ts, html-tree.ts), or
+ * any dependency (htmlparser2 and parse5 among them: the lock file). Each build rewrites it with
+ * its own pages only, so it never grows past one build's worth. A missing, unreadable or outdated file is an empty cache.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { filesDigest } from '../lib/file-digest.ts';
 
 interface CacheFile {
   version: string;
@@ -22,13 +23,16 @@ interface CacheFile {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-const CODE = [join(here, 'style-hash-cache.ts'), join(here, 'csp-style-hashes.ts'), join(here, '../built-site/html-tree.ts')];
+const CODE = [
+  join(here, 'style-hash-cache.ts'),
+  join(here, 'csp-style-hashes.ts'),
+  join(here, '../built-site/inline-styles.ts'),
+  join(here, '../built-site/html-tree.ts'),
+];
 
 /** A hash of the code that decides what the cache holds, and of the installed dependencies. */
 function codeVersion(): string {
-  const hash = createHash('sha256');
-  for (const file of [...CODE, join(process.cwd(), 'package-lock.json')]) hash.update(existsSync(file) ? readFileSync(file) : '(none)').update('\0');
-  return hash.digest('hex').slice(0, 16);
+  return filesDigest([...CODE, join(process.cwd(), 'package-lock.json')], process.cwd());
 }
 
 export class StyleHashCache {

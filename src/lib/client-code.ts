@@ -9,10 +9,10 @@
  * this digest of the config, each `<script>` of the site's .astro files and every module they
  * import, followed by relative path.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { filesUnder } from '../built-site/files.ts';
+import { filesDigest } from './file-digest.ts';
 
 const SCRIPT_BLOCK = /<script(?![^>]*\bis:inline)[^>]*>([\s\S]*?)<\/script>/g;
 const RELATIVE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
@@ -24,14 +24,12 @@ function importsOf(code: string, dir: string): string[] {
 
 /** Every `<script>` block in `src/` and the modules it reaches, hashed in a stable order. */
 export function clientCodeDigest(root: string): string {
-  const hash = createHash('sha256');
-  const config = join(root, 'astro.config.mjs');
-  if (existsSync(config)) hash.update(readFileSync(config));
+  let scripts = '';
   const seen = new Set<string>();
   const pending: string[] = [];
   for (const file of [...filesUnder(join(root, 'src'))].filter((path) => path.endsWith('.astro'))) {
     for (const [, script] of readFileSync(file, 'utf8').matchAll(SCRIPT_BLOCK)) {
-      hash.update(`${relative(root, file)}\n${script}\n`);
+      scripts += `${relative(root, file)}\n${script}\n`;
       pending.push(...importsOf(script!, dirname(file)));
     }
   }
@@ -40,6 +38,5 @@ export function clientCodeDigest(root: string): string {
     seen.add(file);
     pending.push(...importsOf(readFileSync(file, 'utf8'), dirname(file)));
   }
-  for (const file of [...seen].sort()) hash.update(`${relative(root, file)}\n`).update(readFileSync(file));
-  return hash.digest('hex').slice(0, 16);
+  return filesDigest([join(root, 'astro.config.mjs'), ...[...seen].sort()], root, scripts);
 }

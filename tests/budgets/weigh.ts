@@ -251,3 +251,34 @@ export function sourceAddresses(html: string): string[] {
 export function contentFloor(html: string): number {
   return gzipSize(`${visibleText(html)}\n${sourceAddresses(html).join('\n')}`);
 }
+
+/** Where a page's inline `<style>` elements are in its HTML, as [start, end) offsets, in order. */
+function inlineStyleRanges(html: string): [number, number][] {
+  const doc = parse(html, { sourceCodeLocationInfo: true });
+  return [...elements(doc as unknown as Node)]
+    .filter((e) => e.tagName === 'style' && e.sourceCodeLocation)
+    .map((e) => [e.sourceCodeLocation!.startOffset, e.sourceCodeLocation!.endOffset]);
+}
+
+/** The page's HTML without its inline `<style>` elements (their CSS is weighed by its own budget). */
+export function withoutInlineStyles(html: string): string {
+  let out = html;
+  for (const [start, end] of inlineStyleRanges(html).reverse()) out = out.slice(0, start) + out.slice(end);
+  return out;
+}
+
+/** The gzip of a page's inline CSS: its `<style>` elements, as the page sends them. */
+export function inlineCssGzip(html: string): number {
+  const ranges = inlineStyleRanges(html);
+  return ranges.length === 0 ? 0 : gzipSize(ranges.map(([start, end]) => html.slice(start, end)).join(''));
+}
+
+/**
+ * Markup overhead: what the markup adds to the content, gzip(HTML without inline CSS) over the
+ * content floor. The inline CSS is left out because the first screen must paint from the first
+ * response (so it cannot be a stylesheet) and it has a budget of its own; the source addresses
+ * are content, as in the page-weight budget.
+ */
+export function markupOverhead(html: string): number {
+  return gzipSize(withoutInlineStyles(html)) / contentFloor(html);
+}

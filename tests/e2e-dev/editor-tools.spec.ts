@@ -16,10 +16,17 @@ let annotationsFile: string;
 
 test.describe.configure({ mode: 'serial' });
 
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(180_000);
   server = await startDevServer('tests/fixtures/editor-content', port);
   annotationsFile = join(server.articles, slug, 'annotations.yaml');
+  // Warm up: the dev server compiles the editor's script on its first request, and Vite may then
+  // reload the page once it has optimised the script's dependencies. On a busy machine that came
+  // after a test had selected its passage, and the reload dropped the selection.
+  const page = await browser.newPage();
+  await openArticle(page);
+  await page.waitForLoadState('networkidle');
+  await page.close();
 });
 
 test.afterAll(async () => {
@@ -63,10 +70,25 @@ async function select(page: Page, block: string, text: string) {
 
 const panel = (page: Page) => page.getByRole('complementary', { name: 'Claim editor (dev server only)' });
 
-test('a unique passage becomes a claim with no prefix or suffix, rendered and anchored', async ({ page }) => {
+/** Opens the article once the editor's script has put its claim panel in the page. */
+async function openArticle(page: Page) {
   await page.goto(`${server.url}/articles/${slug}/`);
-  await select(page, '#p-the-council-says-the', 'Critics call it “a costly bet”');
-  await panel(page).getByRole('button', { name: 'Make a claim of this passage' }).click();
+  await expect(page.locator('editor-claim-panel')).toBeAttached({ timeout: 60_000 });
+}
+
+/** Selects the passage and opens the claim form, selecting again if a reload dropped the selection. */
+async function makeClaimOf(page: Page, block: string, text: string) {
+  const button = panel(page).getByRole('button', { name: 'Make a claim of this passage' });
+  await expect(async () => {
+    await select(page, block, text);
+    await expect(button).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
+  await button.click();
+}
+
+test('a unique passage becomes a claim with no prefix or suffix, rendered and anchored', async ({ page }) => {
+  await openArticle(page);
+  await makeClaimOf(page, '#p-the-council-says-the', 'Critics call it “a costly bet”');
   await expect(panel(page).getByLabel('Id', { exact: true })).toHaveValue('critics-call-it-a');
   await expect(panel(page).getByText(/Not unique alone/)).toHaveCount(0);
   await panel(page).getByLabel('Kind', { exact: true }).selectOption('opinion');
@@ -89,9 +111,8 @@ test('a unique passage becomes a claim with no prefix or suffix, rendered and an
 });
 
 test('a passage that is not unique gets the shortest prefix that anchors it where it was selected', async ({ page }) => {
-  await page.goto(`${server.url}/articles/${slug}/`);
-  await select(page, '#p-the-first-ferry-sailed', 'ferry');
-  await panel(page).getByRole('button', { name: 'Make a claim of this passage' }).click();
+  await openArticle(page);
+  await makeClaimOf(page, '#p-the-first-ferry-sailed', 'ferry');
   await expect(panel(page).getByText('Not unique alone: anchored by prefix “first”.')).toBeVisible();
   await panel(page).getByLabel('Id', { exact: true }).fill('first-ferry');
   await panel(page).getByLabel('Kind', { exact: true }).selectOption('fact');
@@ -106,10 +127,9 @@ test('a passage that is not unique gets the shortest prefix that anchors it wher
 });
 
 test('a passage that partly overlaps a claim is refused with the build’s message', async ({ page }) => {
-  await page.goto(`${server.url}/articles/${slug}/`);
+  await openArticle(page);
   const before = readFileSync(annotationsFile, 'utf8');
-  await select(page, '#p-the-harbour-at-porthmere', 'two years of repairs');
-  await panel(page).getByRole('button', { name: 'Make a claim of this passage' }).click();
+  await makeClaimOf(page, '#p-the-harbour-at-porthmere', 'two years of repairs');
   await expect(panel(page).getByRole('alert')).toContainText(
     'claim "two-years-of-repairs": quote partly overlaps claim "reopening-date"; claims may nest (one wholly inside the other) but not partly overlap',
   );
@@ -118,7 +138,7 @@ test('a passage that partly overlaps a claim is refused with the build’s messa
 });
 
 test('a broken annotations.yaml shows its error in the page, and the page recovers when it is fixed', async ({ page }) => {
-  await page.goto(`${server.url}/articles/${slug}/`);
+  await openArticle(page);
   const good = readFileSync(annotationsFile, 'utf8');
   const line = good.split('\n').findIndex((text) => text.includes('kind: fact')) + 1;
   writeFileSync(annotationsFile, good.replace('kind: fact', 'kind: claim'));

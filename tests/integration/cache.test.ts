@@ -45,17 +45,18 @@ test('editing only annotations.yaml changes the next build, with the cache kept'
 });
 
 test('a change to the pipeline code changes the digest, so cached articles are rendered again', async () => {
-  // Two copies of the loader and the pipeline in an ignored folder of the project (so their imports
-  // resolve; Node strips no types under node_modules), one with a comment added to a pipeline file:
-  // the shared source files are never touched.
+  // Three copies of the loader and the pipeline in an ignored folder of the project (so their imports
+  // resolve; Node strips no types under node_modules), the second with a comment added to a pipeline
+  // file: the shared source files are never touched.
   const scratch = folders('fingerprint').dist;
   rmSync(scratch, { recursive: true, force: true });
   try {
-    const copies = ['a', 'b'].map((name) => {
+    const copies = ['a', 'b', 'c'].map((name) => {
       const root = join(scratch, name);
       cpSync('src/pipeline', join(root, 'src/pipeline'), { recursive: true, filter: (p) => !p.includes('fixtures') && !p.endsWith('.test.ts') });
       cpSync('src/content', join(root, 'src/content'), { recursive: true }); // the loader and its sibling modules
       cpSync('src/model', join(root, 'src/model'), { recursive: true }); // the vocabulary the pipeline imports
+      cpSync('src/lib/file-digest.ts', join(root, 'src/lib/file-digest.ts'));
       return root;
     });
     const someFile = readdirSync(join(copies[1], 'src/pipeline')).find((f) => f.endsWith('.ts'))!;
@@ -64,6 +65,7 @@ test('a change to the pipeline code changes the digest, so cached articles are r
     const load = async (root: string) => (await import(pathToFileURL(join(process.cwd(), root, 'src/content/loader.ts')).href)) as typeof import('../../src/content/loader.ts');
     const fingerprint = async (root: string) => ((await import(pathToFileURL(join(process.cwd(), root, 'src/content/fingerprint.ts')).href)) as typeof import('../../src/content/fingerprint.ts')).contentFingerprint();
     assert.notEqual(await fingerprint(copies[0]), await fingerprint(copies[1]), 'the fingerprint follows the code');
+    assert.equal(await fingerprint(copies[0]), await fingerprint(copies[2]), 'the same code has the same fingerprint wherever it is');
 
     // One store shared by both loaders, as the cache is shared by two builds.
     const entries = new Map<string, { digest?: string; data: unknown }>();

@@ -10,7 +10,7 @@
  * hides another), then a component, a browser script, the config, a pipeline file, a dependency and
  * a build setting read from the environment, each of which changes what every page shows, and the
  * sources' link check (`content/source-status.json`), which pages read at render time rather than
- * from the store. dist/ is kept between the incremental builds (src/integrations/keep-output.ts),
+ * from the store (only the pages of the articles whose sources it names are rendered again). dist/ is kept between the incremental builds (src/integrations/keep-output.ts),
  * with the search index Pagefind writes into it after the first: the next build must leave none of
  * it, as a clean build leaves none (Pagefind has no incremental mode and indexes whatever dist/ holds).
  */
@@ -134,12 +134,15 @@ test('after each kind of edit, an incremental build writes what a clean build wr
     env = { REPORT_EMAIL: 'editors@example.org' };
     step('a build setting (the editors\' contact)');
 
-    // The sources' link check, read by SourceList at render time (src/lib/source-status.ts) and
-    // hashed into every article page's cacheKey: a source whose link died now says so.
+    // The sources' link check, read by SourceList at render time (src/lib/source-status.ts), its
+    // entries for an article's sources hashed into that article's cacheKey: a source whose link died
+    // now says so, and articles the check says nothing about are restored.
     const statusPage = 'articles/source-records/index.html';
     assert.doesNotMatch(previous!.get(statusPage)!.toString(), /Link dead/, 'no link status before the check');
     cpSync(join(FIXTURES, 'source-status.json'), join(root, 'content/source-status.json'));
-    step('the sources\' link check (content/source-status.json)');
+    const afterCheck = step('the sources\' link check (content/source-status.json)');
+    const unchecked = slugs.find((slug) => slug !== 'source-records' && slug !== deleted)!;
+    assert.match(afterCheck, new RegExp(`articles/${unchecked}/index\\.html.*\\n?.*\\((?:restored|cached)\\)`), 'an article with no checked source is not rendered again');
     assert.match(previous!.get(statusPage)!.toString(), /Link dead when checked on/, 'the dead link shows on the article page');
     const deadClaim = [...previous!.keys()].find((name) => name.startsWith('articles/source-records/claims/') && /Link dead/.test(previous!.get(name)!.toString()));
     assert.ok(deadClaim, 'and on a claim page citing the dead source');

@@ -1,16 +1,21 @@
 /**
  * The CSP-hash integration allows exactly the page's real <style> elements: text that merely
- * reads "<style>" (a summary in a meta description, a comment) must not hide the real one, and
- * a page read from the cache of the last build's pages must not keep an old style allowed.
+ * reads "<style>" (a summary in a meta description, a comment, a script, a title) must not count
+ * nor hide the real one, and a page read from the cache of the last build's pages must not keep
+ * an old style allowed. The fast reader of a page's styles (src/built-site/inline-styles.ts) must
+ * find exactly what a full parse5 parse finds.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addStyleHashes } from '../../src/integrations/csp-style-hashes.ts';
 import { StyleHashCache } from '../../src/integrations/style-hash-cache.ts';
+import { inlineStylesFromTokens, inlineStylesOf } from '../../src/built-site/inline-styles.ts';
+import { inlineStyles, parseHtml } from '../../src/built-site/html-tree.ts';
 
 const hash = (css: string) => `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
 
@@ -84,4 +89,74 @@ test('the style cache parses a page once for the same bytes, and ignores a broke
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+const treeStyles = (html: string) => inlineStyles(parseHtml(html));
+
+test('only real <style> elements count, in head or body, not the text "<style>" in attributes, comments or raw text', () => {
+  const html = [
+    '<!doctype html><html><head><title>On <style> tags</title>',
+    '<meta name="description" content="Why <style>p{}</style> matters">',
+    '<!-- <style>old{}</style> --><style>a{}</style>',
+    '<script>document.title = "<style>s{}</style>";</script></head>',
+    "<body><textarea><style>t{}</style></textarea><p title='<style>q{}</style>'>x</p>",
+    '<xmp><style>x{}</style></xmp><STYLE media="print">b{}</STYLE>',
+    '<script type="application/ld+json">{"a":"<style>j{}</style>"}</script></body></html>',
+  ].join('');
+  assert.deepEqual(inlineStylesFromTokens(html), ['a{}', 'b{}'], 'read from tokens, without the full parse');
+  assert.deepEqual(inlineStylesOf(html), treeStyles(html));
+});
+
+test('a <style> in a template counts (cloned into the page it applies), the text "<style>" there does not', () => {
+  const html = '<template><p title="<style>x{}</style>"></p><style>t{}</style></template><style>a{}</style>';
+  assert.deepEqual(inlineStylesOf(html), ['t{}', 'a{}']);
+  assert.deepEqual(inlineStylesOf(html), treeStyles(html));
+});
+
+test('where the tokens alone could differ from the tree, the page is parsed whole', () => {
+  const corners: [string, string[]][] = [
+    ['<svg><style>a{}&amp;</style></svg><style>b{}</style>', ['a{}&', 'b{}']],
+    ['<style/>a{}</style>', ['a{}']],
+    ['<style>a{}</style/><style>b{}</style>', ['a{}', 'b{}']],
+    ['<script><!--<script></script><style>x{}</style>--></script><style>b{}</style>', ['b{}']],
+    ['<style>a{}\r\nb{}</style>', ['a{}\nb{}']],
+    ['<style>a\0{}</style>', ['a\uFFFD{}']],
+    ['<!-- x --!><style>a{}</style>-->', ['a{}']],
+    ['<![CDATA[ > <style>a{}</style> ]]>', ['a{}']],
+    ['<noscript><style>n{}</style></noscript><style>a{}</style>', ['a{}']],
+    ['<table><style>a{}</style><div><style>b{}</style></div></table>', ['b{}', 'a{}']],
+    ['<select><style>x{}</style></select><style>a{}</style>', ['a{}']],
+    ['</p class="><style>a{}</style>">', []],
+  ];
+  for (const [html, styles] of corners) {
+    assert.equal(inlineStylesFromTokens(html), undefined, html);
+    assert.deepEqual(inlineStylesOf(html), styles, html);
+    assert.deepEqual(styles, treeStyles(html), `the expectation is parse5's: ${html}`);
+  }
+});
+
+test('on generated markup, the styles read from tokens are always those of the full parse', () => {
+  const piece = fc.constantFrom(
+    '<style>', '</style>', '<STYLE media="x">', '<style/>', '</style/>', '</style >', 'a{b:c}', '\n', ' ', '&amp;', '<', '>', '"', "'", '/', '=',
+    '<!--', '-->', '--!>', '<!-->', '<!--->', '<!x>', '<?x>', '</>', '</ x>', '<![CDATA[', ']]>', '<!doctype html>',
+    '<script>', '</script>', '<title>', '</title>', '<textarea>', '</textarea>', '<xmp>', '</xmp>', '<noscript>', '</noscript>',
+    '<template>', '</template>', '<svg>', '</svg>', '<math>', '<select>', '<table>', '<td>', '</table>', '<col>',
+    '<div>', '</div>', '<p>', '</p>', '<b>', '</b>', '<a href=x>', '</a>', '<pre>', '<head>', '</head>', '<body>', '</body>', '</html>',
+    '<p title="', '<p title=\'', '<meta content=', '<br/>', '<br / >', '\r', '\0', '<!--<script>', '</p t="',
+  );
+  let fromTokens = 0;
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+      const html = pieces.join('');
+      const expected = treeStyles(html);
+      const fast = inlineStylesFromTokens(html);
+      if (fast) {
+        fromTokens += 1;
+        assert.deepEqual(fast, expected, JSON.stringify(html));
+      }
+      assert.deepEqual(inlineStylesOf(html), expected, JSON.stringify(html));
+    }),
+    { numRuns: 3000 },
+  );
+  assert.ok(fromTokens > 300, `only ${fromTokens} of 3000 pages were read from tokens: the comparison says little`);
 });
