@@ -52,7 +52,8 @@ function statusDigest(slug: string): string {
     const entries = new Map<string, [string, unknown][]>();
     for (const key of Object.keys(file?.sources ?? {}).sort()) {
       const article = key.slice(0, key.indexOf('/'));
-      entries.set(article, [...(entries.get(article) ?? []), [key, file!.sources[key]]]);
+      if (!entries.has(article)) entries.set(article, []);
+      entries.get(article)!.push([key, file!.sources[key]]);
     }
     const bySlug = new Map([...entries].map(([article, list]) => [article, createHash('sha256').update(JSON.stringify(list)).digest('hex').slice(0, 16)]));
     statusHashes = { file, bySlug };
